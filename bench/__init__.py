@@ -1,0 +1,1 @@
+"""Benchmarks: the paper's evaluation tasks (HumanEval, MBPP) and speed measurements."""

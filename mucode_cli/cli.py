@@ -1,0 +1,290 @@
+"""The ``mucode`` command: a thin Typer layer over the library.
+
+Exit codes: 0 success, 1 not fixed / tests fail, 2 bad input or usage, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.syntax import Syntax
+
+from . import sandbox as sandbox_mod
+from .errors import UserError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Repair Python code until its pytest tests pass, with small local models (µCode).")
+models_app = typer.Typer(no_args_is_help=True, help="Known models: list them, or print a model's local path.")
+app.add_typer(models_app, name="models")
+
+err = Console(stderr=True)
+
+
+def _fail(msg: str) -> None:
+    raise UserError(msg)
+
+
+def _check_search_options(n: int, turns: int, temperature: float, timeout: float, select: str) -> None:
+    from .selection import POLICIES
+
+    if n < 1:
+        _fail(f"-n must be at least 1 (got {n})")
+    if turns < 1:
+        _fail(f"--turns must be at least 1 (got {turns})")
+    if temperature < 0:
+        _fail(f"--temperature must be >= 0 (got {temperature})")
+    if timeout <= 0:
+        _fail(f"--timeout must be positive (got {timeout})")
+    if select not in POLICIES:
+        _fail(f"--select must be one of {', '.join(POLICIES)} (got {select!r})")
+
+
+def _load_generator_and_verifier(model: str, verifier: str, threads: Optional[int], console: Console | None):
+    from .engine import load_model
+    from .verifier import LlamaVerifier, NullVerifier
+
+    if threads is not None and threads < 1:
+        _fail(f"--threads must be at least 1 (got {threads})")
+    if console is not None:
+        with console.status(f"loading {model}…"):
+            gen = load_model(model, threads=threads)
+    else:
+        gen = load_model(model, threads=threads)
+    if verifier == "none":
+        ver = NullVerifier()
+    elif verifier in ("same", "generator"):
+        ver = LlamaVerifier(gen)
+    else:
+        ver = LlamaVerifier(load_model(verifier, threads=threads))
+    return gen, ver
+
+
+def _outcome_table(result, console: Console) -> None:
+    from rich.table import Table
+
+    table = Table(show_edge=False, header_style="bold")
+    table.add_column("test")
+    table.add_column("outcome")
+    colors = {"passed": "green", "skipped": "cyan", "failed": "red", "error": "red", "timeout": "magenta"}
+    for t in result.tests:
+        table.add_row(t.name, f"[{colors.get(t.outcome, 'white')}]{t.outcome}[/]")
+    console.print(table)
+
+
+@app.command()
+def check(
+    file: Path = typer.Argument(..., help="The Python file the tests import."),
+    tests: List[Path] = typer.Option(..., "--tests", "-t", help="pytest file(s) to run (repeatable)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of tables."),
+    timeout: float = typer.Option(30.0, help="Wall-clock seconds per test run."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say how the sandbox was isolated."),
+):
+    """Run the tests against FILE in the sandbox; show per-test outcomes and the model's feedback."""
+    from .feedback import format_feedback
+    from .repair import load_inputs, run_tests
+
+    if timeout <= 0:
+        _fail(f"--timeout must be positive (got {timeout})")
+    inputs = load_inputs(file, tests)
+    sb = sandbox_mod.Sandbox(sandbox_mod.SandboxLimits(timeout=timeout))
+    result = run_tests(inputs, sb)
+    feedback = format_feedback(result)
+    if as_json:
+        print(json.dumps({
+            "passed": result.passed,
+            "tests": [{"name": t.name, "outcome": t.outcome, "message": t.message} for t in result.tests],
+            "feedback": feedback, "seconds": round(result.seconds, 3), "timed_out": result.timed_out,
+            "isolation": result.isolation,
+        }, indent=2))
+    else:
+        console = Console()
+        _outcome_table(result, console)
+        console.print(f"\n[bold]Feedback the model would see:[/]\n{feedback}", markup=True, highlight=False)
+        if verbose:
+            console.print(f"\nsandbox isolation: {result.isolation}")
+    raise typer.Exit(0 if result.passed else 1)
+
+
+@app.command()
+def fix(
+    file: Path = typer.Argument(..., help="The Python file to repair."),
+    tests: List[Path] = typer.Option(..., "--tests", "-t", help="pytest file(s) that must pass (repeatable; never edited)."),
+    function: Optional[List[str]] = typer.Option(None, "--function", "-f", help="Function to repair (repeatable; Class.method allowed). Default: the ones the failing tests point at."),
+    model: str = typer.Option("qwen2.5-coder-0.5b", "--model", "-m", help="Generator: a known model name or a GGUF path."),
+    verifier: str = typer.Option("same", "--verifier", help="'same' (the generator, zero-shot), 'none', a known name or a GGUF path."),
+    n: int = typer.Option(5, "-n", help="Candidates sampled per turn."),
+    turns: int = typer.Option(3, "--turns", help="Maximum repair turns."),
+    temperature: float = typer.Option(0.7, "--temperature", help="Sampling temperature (0 = greedy)."),
+    seed: int = typer.Option(0, "--seed", help="Random seed (same seed, same model, same threads: same result)."),
+    select: str = typer.Option("pt+lv", "--select", help="Selection policy: pt+lv, pt, lv or random."),
+    timeout: float = typer.Option(30.0, "--timeout", help="Wall-clock seconds per test run."),
+    threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model (default: physical cores)."),
+    max_tokens: int = typer.Option(0, "--max-tokens", help="Cap on tokens per answer (default: from the function's size)."),
+    full_search: bool = typer.Option(False, "--full-search", help="Sample all N candidates even after one passes."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Write the fix without asking."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Never write; just show the diff."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object on stdout instead of the display."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show model, threads and sandbox isolation."),
+):
+    """Repair FILE until the tests pass: N candidates per turn, tested in a sandbox, best one kept."""
+    from .display import LiveSearchView
+    from .engine import SampleParams
+    from .fixer import prepare, run_fix
+    from .search import SearchConfig
+    from .writeback import write_with_backup
+
+    _check_search_options(n, turns, temperature, timeout, select)
+    if yes and dry_run:
+        _fail("--yes and --dry-run contradict each other")
+    console = Console(stderr=True) if as_json else Console()
+    sb = sandbox_mod.Sandbox(sandbox_mod.SandboxLimits(timeout=timeout))
+    report = prepare(file, tests, sb, function)
+    if verbose and not as_json:
+        console.print(f"sandbox isolation: {report.before.isolation}")
+    if report.already_passing:
+        if as_json:
+            print(json.dumps(_fix_json(report, written=None)))
+        else:
+            console.print(f"[green]All {report.before.n_total} tests already pass: nothing to fix.[/]")
+        raise typer.Exit(0)
+    if not as_json:
+        console.print(f"{report.before.n_passed}/{report.before.n_total} tests pass; repairing "
+                      + ", ".join(report.targets) + f" in {report.inputs.module_rel}")
+    gen, ver = _load_generator_and_verifier(model, verifier, threads, None if as_json else console)
+    if verbose and not as_json:
+        console.print(f"model: {gen.path} ({gen.threads} threads); verifier: {verifier}")
+    config = SearchConfig(n=n, turns=turns, select=select, seed=seed, early_stop=not full_search,
+                          params=SampleParams(temperature=temperature, max_tokens=max_tokens))
+    if as_json:
+        run_fix(report, gen, ver, config, sb)
+    else:
+        with LiveSearchView(console, turns, n) as view:
+            run_fix(report, gen, ver, config, sb, observer=view)
+        console.print()
+
+    written = None
+    if report.fixed and report.new_source is not None:
+        should_write = yes
+        if not as_json and not yes and not dry_run:
+            console.print(Syntax(report.diff, "diff", theme="ansi_dark", background_color="default"))
+            if sys.stdin.isatty() and sys.stdout.isatty():
+                should_write = typer.confirm(f"Write the fix to {report.inputs.module}?", default=False)
+            else:
+                console.print("Not a terminal and no --yes: nothing written.")
+        elif not as_json:
+            console.print(Syntax(report.diff, "diff", theme="ansi_dark", background_color="default"))
+        if should_write and not dry_run:
+            try:
+                written = write_with_backup(report.inputs.module, report.new_source, report.inputs.source)
+            except RuntimeError as e:
+                _fail(str(e))
+    if as_json:
+        print(json.dumps(_fix_json(report, written)))
+    else:
+        _print_summary(report, written, console)
+    raise typer.Exit(0 if report.fixed else 1)
+
+
+def _fix_json(report, written) -> dict:
+    s = report.search
+    after = report.after or report.before
+    return {
+        "fixed": report.fixed or report.already_passing,
+        "already_passing": report.already_passing,
+        "file": str(report.inputs.module),
+        "targets": report.targets,
+        "turns": len(s.turns) if s else 0,
+        "tests_before": {"passed": report.before.n_passed, "total": report.before.n_total},
+        "tests_after": {"passed": after.n_passed, "total": after.n_total},
+        "diff": report.diff,
+        "written": written is not None,
+        "backup": str(written) if written else None,
+        "seconds": round(report.seconds, 3),
+        "tokens": s.tokens if s else 0,
+        "discarded": report.discarded,
+        "candidates": [
+            {"turn": c.turn, "index": c.index, "valid": c.evaluation.valid, "passed": c.evaluation.passed,
+             "tests_passed": c.evaluation.n_passed, "tests_total": c.evaluation.n_total,
+             "score": None if c.score == float("-inf") else round(c.score, 4), "tokens": c.tokens,
+             "reason": c.evaluation.reason, "chosen": c.index == t.chosen}
+            for t in (s.turns if s else []) for c in t.candidates
+        ],
+    }
+
+
+def _print_summary(report, written, console: Console) -> None:
+    s = report.search
+    after = report.after or report.before
+    status = "[green]fixed[/]" if report.fixed else "[red]not fixed[/]"
+    console.print(
+        f"{status}: tests {report.before.n_passed}/{report.before.n_total} → {after.n_passed}/{after.n_total}, "
+        f"{len(s.turns)} turn(s), {len(s.candidates)} candidates ({report.discarded} discarded), "
+        f"{s.tokens} tokens, {report.seconds:.1f} s"
+    )
+    if written:
+        console.print(f"wrote {report.inputs.module} (original saved as {written})")
+    elif report.fixed:
+        console.print("nothing written (use --yes to write)")
+    if not report.fixed and report.diff:
+        console.print("best attempt (not written):")
+        console.print(Syntax(report.diff, "diff", theme="ansi_dark", background_color="default"))
+
+
+@models_app.command("list")
+def models_list(as_json: bool = typer.Option(False, "--json", help="Print JSON.")):
+    """Known models, where they come from, whether installed, and size."""
+    from rich.table import Table
+
+    from .models import list_models
+
+    rows = list_models()
+    if as_json:
+        print(json.dumps([r.__dict__ for r in rows], indent=2))
+        return
+    table = Table(header_style="bold")
+    for col in ("name", "description", "installed", "size", "source"):
+        table.add_column(col)
+    for r in rows:
+        size = f"{r.size / 1e6:.0f} MB" if r.size else "?"
+        table.add_row(r.name, r.description, "yes" if r.installed else "no", size, r.source)
+    Console().print(table)
+
+
+@models_app.command("path")
+def models_path(name: str = typer.Argument(..., help="A known model name or a GGUF path.")):
+    """Print the local GGUF path of a model, assembling and verifying it if needed."""
+    from .models import resolve_model
+
+    print(resolve_model(name))
+
+
+def main() -> None:
+    try:
+        rc = app(standalone_mode=False)
+        sys.exit(rc if isinstance(rc, int) else 0)
+    except UserError as e:
+        err.print(f"mucode: error: {e}", highlight=False, markup=False, soft_wrap=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sandbox_mod.kill_running()
+        err.print("mucode: interrupted; nothing written", highlight=False)
+        sys.exit(130)
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except Exception as e:  # click usage errors (typer may vendor its own click)
+        if hasattr(e, "show") and hasattr(e, "exit_code"):
+            e.show()
+            sys.exit(2)
+        if type(e).__name__ == "Abort":
+            err.print("mucode: aborted; nothing written")
+            sys.exit(130)
+        raise
+
+
+if __name__ == "__main__":
+    main()

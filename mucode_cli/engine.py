@@ -1,0 +1,261 @@
+"""The one model layer: loads any GGUF through llama.cpp, generates and scores.
+
+Generation and verifier scoring share one loaded model when the verifier is the generator
+itself (the zero-shot default), so only one copy of the weights is in memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator, Protocol
+
+import numpy as np
+
+from .errors import UserError
+from .models import resolve_model
+
+Message = dict  # {"role": "user"|"assistant"|"system", "content": str}
+
+_FENCE_CLOSED = re.compile(r"```[^\n`]*\n.*?\n[ \t]*```", re.S)
+
+
+@dataclass
+class Completion:
+    text: str
+    n_tokens: int
+    seconds: float
+    finish: str  # "stop" (end of turn), "fence" (code block closed), "length"
+    prompt_tokens: int = 0
+
+
+@dataclass
+class SampleParams:
+    temperature: float = 0.7
+    top_p: float = 1.0
+    max_tokens: int = 768
+    stop_at_fence: bool = True
+
+
+class Generator(Protocol):
+    """Swappable: the llama.cpp engine, or a scripted generator in unit tests."""
+
+    def sample(self, messages: list[Message], n: int, params: SampleParams, seed: int) -> Iterator[Completion]:
+        """Yield n completions, each as soon as it is finished."""
+        ...
+
+
+class Verifier(Protocol):
+    def score(self, problem: str, answers: list[str]) -> list[float]: ...
+
+
+def physical_cores() -> int:
+    """Physical cores, not hyper-threads: llama.cpp gets slower past them."""
+    try:
+        seen = set()
+        phys = core = None
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("physical id"):
+                    phys = line.split(":")[1].strip()
+                elif line.startswith("core id"):
+                    core = line.split(":")[1].strip()
+                elif not line.strip():
+                    if core is not None:
+                        seen.add((phys, core))
+                    phys = core = None
+        if seen:
+            return len(seen)
+    except OSError:
+        pass
+    return max(1, (os.cpu_count() or 2) // 2 if (os.cpu_count() or 1) > 2 else (os.cpu_count() or 1))
+
+
+@contextlib.contextmanager
+def _quiet_stderr():
+    """llama.cpp prints loader chatter straight to fd 2; keep the user's terminal clean."""
+    try:
+        fd = os.dup(2)
+    except OSError:
+        yield
+        return
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 2)
+            yield
+    finally:
+        os.dup2(fd, 2)
+        os.close(fd)
+
+
+def _cpu_has_amx() -> bool:
+    try:
+        with open("/proc/cpuinfo") as f:
+            return " amx_tile" in f.read()
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def _no_extra_buffer_types(enabled: bool):
+    """Load without llama.cpp's "extra buffer types" (weight repacking).
+
+    On CPUs with AMX, a native build repacks weights for AMX tiles, and decoding then
+    segfaults on the VMs we test on (seen with llama-cpp-python 0.3.36). The high-level
+    ``Llama`` has no switch for ``use_extra_bufts``, so its default params are patched
+    for the duration of the load. MUCODE_REPACK=1 keeps repacking on.
+    """
+    if not enabled:
+        yield
+        return
+    import llama_cpp
+    import llama_cpp.llama as llama_mod
+
+    orig = llama_cpp.llama_model_default_params
+
+    def params():
+        p = orig()
+        p.use_extra_bufts = False
+        return p
+
+    llama_mod.llama_cpp.llama_model_default_params = params
+    try:
+        yield
+    finally:
+        llama_mod.llama_cpp.llama_model_default_params = orig
+
+
+class LlamaModel:
+    """A loaded GGUF: chat formatting, sampling, and Yes/No verifier scoring."""
+
+    def __init__(self, spec: str | Path, n_ctx: int = 8192, threads: int | None = None, seed: int = 0):
+        from llama_cpp import Llama
+        from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+        self.path = resolve_model(str(spec))
+        self.threads = threads or physical_cores()
+        try:
+            no_repack = _cpu_has_amx() and os.environ.get("MUCODE_REPACK") != "1"
+            with _quiet_stderr(), _no_extra_buffer_types(no_repack):
+                self.llm = Llama(
+                    model_path=str(self.path), n_ctx=n_ctx, n_threads=self.threads,
+                    n_threads_batch=self.threads, n_batch=512, seed=seed, verbose=False,
+                    logits_all=False,
+                )
+        except (ValueError, RuntimeError, OSError) as e:
+            raise UserError(f"cannot load model {self.path}: the file is corrupt or not a supported GGUF ({e})") from None
+        self.n_ctx = self.llm.n_ctx()
+        self.n_vocab = self.llm.n_vocab()
+        self.name = self.llm.metadata.get("general.name") or self.path.stem
+        template = self.llm.metadata.get("tokenizer.chat_template")
+        eos, bos = self.llm.token_eos(), self.llm.token_bos()
+        eos_text = self.llm._model.token_get_text(eos) if eos != -1 else ""
+        bos_text = self.llm._model.token_get_text(bos) if bos != -1 else ""
+        self._formatter = Jinja2ChatFormatter(template, eos_text, bos_text) if template else None
+        self._vocab = self.llm._model.vocab
+
+    # -- prompts -----------------------------------------------------------------------
+    def format_chat(self, messages: list[Message]) -> str:
+        if self._formatter is None:  # a GGUF without a template: plain ChatML
+            body = "".join(f"<|im_start|>{m['role']}\n{m['content']}<|im_end|>\n" for m in messages)
+            return body + "<|im_start|>assistant\n"
+        return self._formatter(messages=messages).prompt
+
+    def tokenize_chat(self, messages: list[Message]) -> list[int]:
+        return self.llm.tokenize(self.format_chat(messages).encode("utf-8"), add_bos=False, special=True)
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
+    # -- generation --------------------------------------------------------------------
+    def sample(self, messages: list[Message], n: int, params: SampleParams, seed: int,
+               on_token: Callable[[int], None] | None = None) -> Iterator[Completion]:
+        """n completions one after another; the prompt is evaluated once.
+
+        ``Llama.generate`` keeps the longest common prefix of its KV cache, so samples 2..n
+        only re-evaluate the last prompt token (tested in tests/mucode_cli/test_engine.py).
+        """
+        prompt = self.tokenize_chat(messages)
+        budget = self.n_ctx - len(prompt) - 1
+        if budget < 16:
+            raise UserError(f"the prompt ({len(prompt)} tokens) does not fit the model's context ({self.n_ctx})")
+        max_tokens = min(params.max_tokens, budget)
+        for i in range(n):
+            yield self._sample_one(prompt, params, max_tokens, seed + i, on_token)
+
+    def _sample_one(self, prompt: list[int], params: SampleParams, max_tokens: int, seed: int,
+                    on_token: Callable[[int], None] | None) -> Completion:
+        import llama_cpp
+
+        start = time.monotonic()
+        self.llm.set_seed(seed & 0x7FFFFFFF)
+        greedy = params.temperature <= 0
+        out: list[int] = []
+        text = b""
+        finish = "length"
+        gen = self.llm.generate(
+            prompt, temp=params.temperature if not greedy else 0.0, top_p=params.top_p if not greedy else 1.0,
+            top_k=0 if not greedy else 1, min_p=0.0, repeat_penalty=1.0,
+        )
+        try:
+            for tok in gen:
+                if llama_cpp.llama_vocab_is_eog(self._vocab, tok):
+                    finish = "stop"
+                    break
+                piece = self.llm.detokenize([tok], prev_tokens=prompt + out)
+                out.append(tok)
+                text += piece
+                if on_token is not None:
+                    on_token(1)
+                if params.stop_at_fence and b"`" in piece and _FENCE_CLOSED.search(text.decode("utf-8", "replace")):
+                    finish = "fence"
+                    break
+                if len(out) >= max_tokens:
+                    break
+        finally:
+            gen.close()
+        return Completion(text.decode("utf-8", "replace"), len(out), time.monotonic() - start, finish, len(prompt))
+
+    # -- scoring -----------------------------------------------------------------------
+    def _eval_reusing_prefix(self, tokens: list[int]) -> None:
+        llm = self.llm
+        common = 0
+        limit = min(llm.n_tokens, len(tokens) - 1)  # at least one token is evaluated: fresh logits
+        ids = llm.input_ids
+        while common < limit and ids[common] == tokens[common]:
+            common += 1
+        llm.n_tokens = common
+        llm.eval(tokens[common:])
+
+    def last_logits(self) -> np.ndarray:
+        return np.ctypeslib.as_array(self.llm._ctx.get_logits(), shape=(self.n_vocab,)).copy()
+
+    def token_id(self, text: str) -> int:
+        return self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=False)[0]
+
+    def next_token_logits(self, messages: list[Message], assistant_prefix: str = "") -> np.ndarray:
+        prompt = self.format_chat(messages) + assistant_prefix
+        tokens = self.llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
+        if len(tokens) >= self.n_ctx:
+            tokens = tokens[-(self.n_ctx - 1):]
+        self._eval_reusing_prefix(tokens)
+        return self.last_logits()
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.llm.close()
+
+
+_LOADED: dict[tuple, LlamaModel] = {}
+
+
+def load_model(spec: str | Path, n_ctx: int = 8192, threads: int | None = None, seed: int = 0) -> LlamaModel:
+    """Load once per process: fix, bench and the zero-shot verifier share the weights."""
+    key = (str(resolve_model(str(spec))), n_ctx, threads)
+    if key not in _LOADED:
+        _LOADED[key] = LlamaModel(spec, n_ctx=n_ctx, threads=threads, seed=seed)
+    return _LOADED[key]

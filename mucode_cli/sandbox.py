@@ -1,0 +1,301 @@
+"""The one place candidate code runs: pytest on a temp copy, isolated and limited.
+
+Every run gets a fresh copy of the project folder with the candidate's files written over
+it, its own session (process group), stdin closed, HOME/TMPDIR inside the copy, rlimits,
+a wall-clock timeout enforced with SIGKILL of the whole group, and stdout/stderr spilled
+to files (a pipe could fill and deadlock). Per-test results come from a pytest plugin that
+streams JSON lines, never from scraping the terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+_HERE = Path(__file__).resolve().parent
+_PLUGIN_MODULE = "_pytest_results"
+_IGNORE = shutil.ignore_patterns(
+    ".git", ".hg", ".svn", "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache",
+    ".venv", "venv", "node_modules", ".tox", ".nox", "*.pyc", "*.mucode-backup*",
+)
+_NOBODY = (65534, 65534)
+_RUNNING: set[subprocess.Popen] = set()
+_RUNNING_LOCK = threading.Lock()
+_KEEP_OUTPUT = 16_000
+
+
+@dataclass
+class SandboxLimits:
+    timeout: float = 30.0
+    memory_mb: int = 2048
+    max_procs: int = 64
+    max_file_mb: int = 64
+    isolate: bool = True
+
+    @property
+    def cpu_seconds(self) -> int:
+        return int(self.timeout) + 5
+
+
+@dataclass
+class TestOutcome:
+    name: str
+    outcome: str  # passed | failed | error | skipped | timeout | not run
+    message: str = ""
+    captured: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome in ("passed", "skipped")
+
+
+@dataclass
+class RunResult:
+    tests: list[TestOutcome]
+    passed: bool
+    exit_code: int | None
+    timed_out: bool
+    seconds: float
+    output: str = ""
+    collect_errors: list[str] = field(default_factory=list)
+    isolation: str = ""
+    timeout: float = 0.0
+
+    @property
+    def n_passed(self) -> int:
+        return sum(t.ok for t in self.tests)
+
+    @property
+    def n_total(self) -> int:
+        return len(self.tests)
+
+    def outcome_of(self, name: str) -> str | None:
+        for t in self.tests:
+            if t.name == name:
+                return t.outcome
+        return None
+
+
+class Executor(Protocol):
+    """Runs tests against a set of files; the swappable part behind fix, bench and train."""
+
+    def run_pytest(
+        self, project: Path | None, files: dict[str, str], test_paths: list[str]
+    ) -> RunResult: ...
+
+
+def _copy_project(src: Path | None, dst: Path, files: dict[str, str]) -> None:
+    if src is not None:
+        shutil.copytree(src, dst, ignore=_IGNORE, symlinks=True)
+    else:
+        dst.mkdir()
+    for rel, content in files.items():
+        target = (dst / rel).resolve()
+        if not str(target).startswith(str(dst.resolve()) + os.sep):
+            raise ValueError(f"file outside the sandbox: {rel}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+
+
+def _chown_tree(root: Path, uid: int, gid: int) -> None:
+    for dirpath, dirnames, filenames in os.walk(root):
+        os.lchown(dirpath, uid, gid)
+        for name in dirnames + filenames:
+            os.lchown(os.path.join(dirpath, name), uid, gid)
+
+
+def _read_tail(path: Path, limit: int) -> str:
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as f:
+            if size > limit:
+                head = f.read(limit // 4)
+                f.seek(size - (limit - limit // 4))
+                tail = f.read()
+                data = head + f"\n… [{size - limit} bytes cut] …\n".encode() + tail
+            else:
+                data = f.read()
+        return data.decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def _parse_results(path: Path, timed_out: bool, timeout: float) -> tuple[list[TestOutcome], list[str], int | None]:
+    collected: list[str] = []
+    reports: dict[str, TestOutcome] = {}
+    started: list[str] = []
+    collect_errors: list[str] = []
+    exitstatus = None
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        lines = []
+    for line in lines:
+        try:
+            ev = json.loads(line)
+        except json.JSONDecodeError:
+            continue  # a candidate writing junk to our file cannot make itself pass
+        kind = ev.get("event")
+        if kind == "collected":
+            collected = [str(n) for n in ev.get("nodeids", [])]
+        elif kind == "collect_error":
+            collect_errors.append(str(ev.get("message", "")))
+        elif kind == "start":
+            started.append(str(ev.get("nodeid")))
+        elif kind == "report":
+            name = str(ev.get("nodeid"))
+            prev = reports.get(name)
+            # A teardown error after a passing call still makes the test an error.
+            if prev is None or prev.ok:
+                reports[name] = TestOutcome(name, str(ev.get("outcome")), str(ev.get("message", "")),
+                                            str(ev.get("captured", "")))
+        elif kind == "finish":
+            exitstatus = int(ev.get("exitstatus", 1))
+    tests = []
+    for name in collected:
+        if name in reports:
+            tests.append(reports[name])
+        elif timed_out and started and started[-1] == name:
+            tests.append(TestOutcome(name, "timeout", f"timed out after {timeout:g} s"))
+        elif name in started:
+            tests.append(TestOutcome(name, "error", "the test process died while this test ran"))
+        else:
+            tests.append(TestOutcome(name, "not run"))
+    return tests, collect_errors, exitstatus
+
+
+class Sandbox:
+    """Runs pytest against candidate files. Thread-safe: each run has its own folder."""
+
+    def __init__(self, limits: SandboxLimits | None = None):
+        self.limits = limits or SandboxLimits()
+        self.last_isolation = ""
+
+    def run_pytest(
+        self,
+        project: Path | None,
+        files: dict[str, str],
+        test_paths: list[str],
+        extra_args: list[str] | None = None,
+    ) -> RunResult:
+        """Copy ``project`` (may be None), write ``files`` over it, run pytest on ``test_paths``."""
+        lim = self.limits
+        root = Path(tempfile.mkdtemp(prefix="mucode-sandbox-"))
+        proc = None
+        try:
+            work, home, tmp, out, plug = (root / n for n in ("work", "home", "tmp", "out", "plugin"))
+            _copy_project(project, work, files)
+            for d in (home, tmp, out, plug):
+                d.mkdir()
+            shutil.copy(_HERE / f"{_PLUGIN_MODULE}.py", plug / f"{_PLUGIN_MODULE}.py")
+            results = out / "results.jsonl"
+            results.touch()
+            drop = None
+            if hasattr(os, "geteuid") and os.geteuid() == 0:
+                # Root ignores RLIMIT_NPROC and can write anywhere: run as nobody instead.
+                drop = _NOBODY
+                _chown_tree(root, *drop)
+                os.chown(root, 0, 0)
+                os.chmod(root, 0o755)
+            env = {
+                "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+                "HOME": str(home),
+                "TMPDIR": str(tmp),
+                "LANG": "C.UTF-8",
+                "PYTHONDONTWRITEBYTECODE": "1",
+                "PYTHONHASHSEED": "0",
+                "PYTHONPATH": str(plug),
+                "MUCODE_RESULTS": str(results),
+                "OMP_NUM_THREADS": "1",
+                "OPENBLAS_NUM_THREADS": "1",
+                "NO_COLOR": "1",
+            }
+            for keep in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "SYSTEMROOT"):
+                if keep in os.environ:
+                    env[keep] = os.environ[keep]
+            argv = [
+                sys.executable, "-m", "pytest", "-p", _PLUGIN_MODULE, "-p", "no:cacheprovider",
+                "--tb=short", "-q", "--color=no", "-W", "ignore::pytest.PytestConfigWarning",
+                *(extra_args or []), "--", *test_paths,
+            ]
+            isolation_file = root / "isolation.txt"
+            expose = [os.path.realpath(sys.executable), sys.prefix, sys.base_prefix, str(root)]
+            expose += [p for p in sys.path if p and os.path.isdir(p)]
+            cfg = {
+                "cwd": str(work), "argv": argv, "env": env, "drop_to": drop, "isolate": lim.isolate,
+                "expose": expose, "staging": str(root / "stage"),
+                "isolation_file": str(isolation_file),
+                "limits": {"cpu_seconds": lim.cpu_seconds, "memory_mb": lim.memory_mb,
+                           "max_file_mb": lim.max_file_mb, "max_procs": lim.max_procs},
+            }
+            cfg_path = root / "launch.json"
+            cfg_path.write_text(json.dumps(cfg))
+            os.chmod(cfg_path, 0o600)
+            log_path = root / "output.log"
+            start = time.monotonic()
+            timed_out = False
+            with open(log_path, "wb") as log:
+                proc = subprocess.Popen(
+                    [sys.executable, "-S", "-I", str(_HERE / "_sandbox_launch.py"), str(cfg_path)],
+                    stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                    start_new_session=True, close_fds=True,
+                )
+                with _RUNNING_LOCK:
+                    _RUNNING.add(proc)
+                try:
+                    proc.wait(timeout=lim.timeout)
+                except subprocess.TimeoutExpired:
+                    timed_out = True
+                finally:
+                    _kill_group(proc)
+                    with _RUNNING_LOCK:
+                        _RUNNING.discard(proc)
+            seconds = time.monotonic() - start
+            code = proc.returncode
+            proc = None
+            tests, collect_errors, exitstatus = _parse_results(results, timed_out, lim.timeout)
+            output = _read_tail(log_path, _KEEP_OUTPUT)
+            self.last_isolation = isolation_file.read_text() if isolation_file.exists() else "unknown"
+            passed = (
+                not timed_out and code == 0 and exitstatus == 0 and not collect_errors
+                and len(tests) > 0 and all(t.ok for t in tests)
+            )
+            return RunResult(tests=tests, passed=passed, exit_code=code, timed_out=timed_out,
+                             seconds=seconds, output=output, collect_errors=collect_errors,
+                             isolation=self.last_isolation, timeout=lim.timeout)
+        finally:
+            if proc is not None:  # interrupted (Ctrl-C) while the run was in flight
+                _kill_group(proc)
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def kill_running() -> None:
+    """Kill every sandbox run in flight (Ctrl-C); their folders go in their own cleanup."""
+    with _RUNNING_LOCK:
+        procs = list(_RUNNING)
+    for p in procs:
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        pass

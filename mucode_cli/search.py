@@ -1,0 +1,199 @@
+"""The one multi-turn Best-of-N loop, shared by fix, bench and training rollouts.
+
+An ``Environment`` knows the problem (prompt, how to run an answer against the tests the
+model may see, what feedback to give); the loop knows nothing about files or benchmarks.
+Every candidate is kept in the result so bench can score chains and train can learn
+from all of them.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from .engine import Generator, Message, SampleParams, Verifier
+from .selection import POLICIES
+
+
+@dataclass
+class Evaluation:
+    valid: bool  # the answer could be run at all (parsed, spliced)
+    passed: bool  # every visible test passed
+    n_passed: int = 0
+    n_total: int = 0
+    feedback: str = ""
+    code: str = ""  # what was run, as the verifier should see it
+    cost: float = 0.0  # tie-break among passing candidates, smaller first
+    outcomes: dict[str, bool] = field(default_factory=dict)  # test name -> passed
+    reason: str = ""  # why invalid
+    seconds: float = 0.0
+    extra: dict = field(default_factory=dict)
+
+
+class Environment(Protocol):
+    @property
+    def problem(self) -> str:
+        """The initial problem text: what the verifier sees beside an answer."""
+        ...
+
+    def initial_messages(self) -> list[Message]: ...
+
+    def evaluate(self, answer: str) -> Evaluation:
+        """Run an answer against the visible tests (in the sandbox)."""
+        ...
+
+    def feedback_message(self, evaluation: Evaluation) -> str: ...
+
+
+class SearchObserver(Protocol):
+    def turn_started(self, turn: int, total: int) -> None: ...
+    def candidate_done(self, candidate: "Candidate") -> None: ...
+    def turn_done(self, turn: "Turn") -> None: ...
+
+
+@dataclass
+class Candidate:
+    turn: int
+    index: int
+    answer: str
+    evaluation: Evaluation
+    score: float = 0.0
+    tokens: int = 0
+    gen_seconds: float = 0.0
+    seed: int = 0
+
+
+@dataclass
+class Turn:
+    number: int
+    messages: list[Message]
+    candidates: list[Candidate]
+    chosen: int
+    stopped_early: bool = False
+
+    @property
+    def choice(self) -> Candidate:
+        return self.candidates[self.chosen]
+
+
+@dataclass
+class SearchResult:
+    turns: list[Turn]
+    solved: bool
+    seconds: float
+    tokens: int
+
+    @property
+    def final(self) -> Candidate | None:
+        return self.turns[-1].choice if self.turns else None
+
+    @property
+    def candidates(self) -> list[Candidate]:
+        return [c for t in self.turns for c in t.candidates]
+
+
+@dataclass
+class SearchConfig:
+    n: int = 5
+    turns: int = 3
+    select: str = "pt+lv"
+    seed: int = 0
+    params: SampleParams = field(default_factory=SampleParams)
+    early_stop: bool = False  # fix: stop a turn at the first candidate passing every test
+    workers: int = 1  # parallel sandbox runs, overlapped with generation
+
+    def __post_init__(self):
+        if self.n < 1:
+            raise ValueError("n must be at least 1")
+        if self.turns < 1:
+            raise ValueError("turns must be at least 1")
+        if self.select not in POLICIES:
+            raise ValueError(f"unknown selection policy {self.select!r}; choose from {', '.join(POLICIES)}")
+
+
+def turn_seed(seed: int, turn: int) -> int:
+    return (seed * 1_000_003 + turn * 7_919) & 0x7FFFFFFF
+
+
+class Search:
+    def __init__(self, generator: Generator, verifier: Verifier, config: SearchConfig,
+                 observer: SearchObserver | None = None):
+        self.generator = generator
+        self.verifier = verifier
+        self.config = config
+        self.observer = observer
+        self.policy = POLICIES[config.select]
+
+    def run(self, env: Environment, previous: Evaluation | None = None) -> SearchResult:
+        """``previous``: the evaluation of the starting code, if any (fix has one)."""
+        cfg = self.config
+        rng = random.Random(cfg.seed)
+        messages = env.initial_messages()
+        turns: list[Turn] = []
+        start = time.monotonic()
+        tokens = 0
+        solved = False
+        with ThreadPoolExecutor(max_workers=max(1, cfg.workers)) as pool:
+            for t in range(1, cfg.turns + 1):
+                if self.observer:
+                    self.observer.turn_started(t, cfg.turns)
+                cands, stopped = self._sample_turn(env, messages, t, pool)
+                tokens += sum(c.tokens for c in cands)
+                valid = [c for c in cands if c.evaluation.valid]
+                if valid:
+                    scores = self.verifier.score(env.problem, [c.evaluation.code or c.answer for c in valid])
+                    for c, s in zip(valid, scores):
+                        c.score = s
+                for c in cands:
+                    if not c.evaluation.valid:
+                        c.score = float("-inf")
+                chosen = self.policy(cands, previous, rng)
+                turn = Turn(t, list(messages), cands, chosen, stopped)
+                turns.append(turn)
+                if self.observer:
+                    self.observer.turn_done(turn)
+                pick = turn.choice
+                if pick.evaluation.passed:
+                    solved = True
+                    break
+                if pick.evaluation.valid:
+                    previous = pick.evaluation
+                messages = messages + [
+                    {"role": "assistant", "content": pick.answer},
+                    {"role": "user", "content": env.feedback_message(pick.evaluation)},
+                ]
+        return SearchResult(turns, solved, time.monotonic() - start, tokens)
+
+    def _sample_turn(self, env: Environment, messages: list[Message], t: int,
+                     pool: ThreadPoolExecutor) -> tuple[list[Candidate], bool]:
+        cfg = self.config
+        seed = turn_seed(cfg.seed, t)
+        pending: list[tuple[Candidate, Future]] = []
+        stopped = False
+        stream = self.generator.sample(messages, cfg.n, cfg.params, seed)
+        try:
+            for i, comp in enumerate(stream):
+                cand = Candidate(t, i, comp.text, Evaluation(False, False), tokens=comp.n_tokens,
+                                 gen_seconds=comp.seconds, seed=seed + i)
+                # The test run overlaps with generating the next candidate.
+                pending.append((cand, pool.submit(env.evaluate, comp.text)))
+                # Earlier candidates had a whole generation's time to finish their tests, so
+                # waiting on them costs little; the newest is only checked if already done.
+                if cfg.early_stop and (any(f.result().passed for _, f in pending[:-1])
+                                       or (pending[-1][1].done() and pending[-1][1].result().passed)):
+                    stopped = i + 1 < cfg.n
+                    break
+        finally:
+            close = getattr(stream, "close", None)
+            if close:
+                close()
+        out = []
+        for cand, fut in pending:
+            cand.evaluation = fut.result()
+            out.append(cand)
+            if self.observer:
+                self.observer.candidate_done(cand)
+        return out, stopped

@@ -1,0 +1,46 @@
+"""The learned verifier: score(problem, answer) = logit(" Yes") - logit(" No").
+
+A linear head on two output-token logits works zero-shot on any instruct model, trains
+with the same BCE/Bradley-Terry losses as a scalar head, and exports as a plain GGUF.
+The trainer builds its inputs with ``verifier_messages`` so training and use agree.
+"""
+
+from __future__ import annotations
+
+from .engine import LlamaModel, Message
+
+VERIFY_QUESTION = (
+    "You are reviewing a candidate solution to a programming problem.\n\n"
+    "Problem:\n{problem}\n\n"
+    "Candidate solution:\n```python\n{answer}\n```\n\n"
+    "Is the candidate solution correct, so that it passes all the tests? Answer Yes or No."
+)
+YES, NO = "Yes", "No"
+
+
+def verifier_messages(problem: str, answer: str) -> list[Message]:
+    # Only the initial problem and one answer: the "single-step" in single-step reward.
+    return [{"role": "user", "content": VERIFY_QUESTION.format(problem=problem.strip(), answer=answer.strip())}]
+
+
+class LlamaVerifier:
+    """Scores with a loaded GGUF; the problem text comes first so its KV cache is reused."""
+
+    def __init__(self, model: LlamaModel):
+        self.model = model
+        self.yes = model.token_id(YES)
+        self.no = model.token_id(NO)
+
+    def score(self, problem: str, answers: list[str]) -> list[float]:
+        out = []
+        for answer in answers:
+            logits = self.model.next_token_logits(verifier_messages(problem, answer))
+            out.append(float(logits[self.yes] - logits[self.no]))
+        return out
+
+
+class NullVerifier:
+    """``--verifier none``: every answer scores 0, so selection falls back to tests alone."""
+
+    def score(self, problem: str, answers: list[str]) -> list[float]:
+        return [0.0 for _ in answers]

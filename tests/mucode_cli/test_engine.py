@@ -1,0 +1,88 @@
+"""The model layer with the real llama.cpp runtime on the tiny SmolLM2 model."""
+
+import pytest
+
+from mucode_cli.engine import SampleParams
+from mucode_cli.errors import UserError
+from mucode_cli.models import resolve_model
+from mucode_cli.verifier import LlamaVerifier, verifier_messages
+
+MSGS = [{"role": "user", "content": "Write a Python function that adds two numbers."}]
+
+
+def test_greedy_is_deterministic_and_seeds_reproduce(smollm):
+    p = SampleParams(temperature=0.0, max_tokens=24, stop_at_fence=False)
+    a = [c.text for c in smollm.sample(MSGS, 2, p, seed=1)]
+    assert a[0] == a[1] and a[0].strip()
+    t = SampleParams(temperature=0.9, max_tokens=24, stop_at_fence=False)
+    first = [c.text for c in smollm.sample(MSGS, 3, t, seed=5)]
+    again = [c.text for c in smollm.sample(MSGS, 3, t, seed=5)]
+    assert first == again
+    assert len(set(first)) > 1  # different seeds per candidate
+
+
+def test_prompt_is_evaluated_once_for_n_samples(smollm):
+    evaluated = []
+    real_eval = smollm.llm.eval
+
+    def counting_eval(tokens):
+        evaluated.append(len(tokens))
+        return real_eval(tokens)
+
+    smollm.llm.reset()
+    smollm.llm.eval = counting_eval
+    try:
+        p = SampleParams(temperature=0.7, max_tokens=8, stop_at_fence=False)
+        comps = list(smollm.sample(MSGS + [{"role": "user", "content": "x" * 200}], 3, p, seed=0))
+    finally:
+        del smollm.llm.eval
+    prompt = comps[0].prompt_tokens
+    # The first sample evaluates the whole prompt; the others reuse its KV cache.
+    assert max(evaluated) >= prompt - 1
+    assert sum(n for n in evaluated if n > 1) < 2 * prompt
+
+
+def test_stop_at_closing_fence(smollm):
+    msgs = [{"role": "user", "content": "Reply with a python code block printing hello, then explain it."}]
+    comps = list(smollm.sample(msgs, 2, SampleParams(temperature=0.7, max_tokens=200), seed=3))
+    for c in comps:
+        if c.finish == "fence":
+            assert c.text.rstrip().endswith("```")
+
+
+def test_shared_prefix_scores_equal_scratch_scores(smollm):
+    v = LlamaVerifier(smollm)
+    answers = ["def add(a, b):\n    return a + b", "def add(a, b):\n    return a - b", "print('hi')"]
+    shared = v.score("Add two numbers.", answers)
+    scratch = []
+    for a in answers:
+        smollm.llm.reset()  # forget the cache: a full evaluation
+        logits = smollm.next_token_logits(verifier_messages("Add two numbers.", a))
+        scratch.append(float(logits[v.yes] - logits[v.no]))
+    assert shared == pytest.approx(scratch, abs=1e-2)
+
+
+def test_bad_model_files_are_user_errors(tmp_path):
+    bad = tmp_path / "broken.gguf"
+    bad.write_bytes(b"GGUF" + b"\0" * 64)
+    from mucode_cli.engine import LlamaModel
+
+    with pytest.raises(UserError, match="corrupt"):
+        LlamaModel(bad)
+    junk = tmp_path / "junk.gguf"
+    junk.write_text("hello")
+    with pytest.raises(UserError, match="magic"):
+        resolve_model(str(junk))
+    with pytest.raises(UserError, match="not found"):
+        resolve_model(str(tmp_path / "missing.gguf"))
+    with pytest.raises(UserError, match="unknown model"):
+        resolve_model("no-such-model")
+
+
+def test_known_models_resolve_to_gguf_files():
+    from mucode_cli.models import KNOWN_MODELS, list_models
+
+    for name in KNOWN_MODELS:
+        path = resolve_model(name)
+        assert path.read_bytes()[:4] == b"GGUF"
+    assert {m.name for m in list_models() if m.installed} == set(KNOWN_MODELS)

@@ -1,0 +1,132 @@
+"""The search loop and selection policies, with a scripted generator and environment."""
+
+import random
+
+from mucode_cli.engine import Completion, SampleParams
+from mucode_cli.search import Candidate, Evaluation, Search, SearchConfig
+from mucode_cli.selection import POLICIES, regressed
+from mucode_cli.verifier import NullVerifier
+
+
+class ScriptedGenerator:
+    """Answers from a script: one list of answers per turn."""
+
+    def __init__(self, turns):
+        self.turns = list(turns)
+        self.calls = []
+
+    def sample(self, messages, n, params, seed):
+        self.calls.append((messages, n, seed))
+        answers = self.turns[len(self.calls) - 1]
+        for text in answers[:n]:
+            yield Completion(text, len(text), 0.01, "stop")
+
+
+class TableEnv:
+    """Answer text -> (n_passed, total); 'bad' answers are invalid."""
+
+    problem = "problem"
+
+    def __init__(self, table, total=3):
+        self.table = table
+        self.total = total
+        self.evaluated = []
+
+    def initial_messages(self):
+        return [{"role": "user", "content": "fix it"}]
+
+    def evaluate(self, answer):
+        self.evaluated.append(answer)
+        if answer == "bad":
+            return Evaluation(False, False, reason="unparsable")
+        k = self.table[answer]
+        outcomes = {f"t{i}": i < k for i in range(self.total)}
+        return Evaluation(True, k == self.total, k, self.total, feedback=f"{k} passed", code=answer,
+                          cost=len(answer), outcomes=outcomes)
+
+    def feedback_message(self, ev):
+        return f"feedback: {ev.feedback or ev.reason}"
+
+
+class LengthVerifier:
+    def score(self, problem, answers):
+        return [float(len(a)) for a in answers]
+
+
+def run(turns, table, select="pt+lv", n=3, max_turns=3, early_stop=False, verifier=None):
+    gen = ScriptedGenerator(turns)
+    env = TableEnv(table)
+    cfg = SearchConfig(n=n, turns=max_turns, select=select, seed=1, early_stop=early_stop, params=SampleParams())
+    result = Search(gen, verifier or NullVerifier(), cfg).run(env)
+    return result, gen, env
+
+
+def test_stops_at_first_turn_whose_choice_passes_and_feeds_back_the_choice():
+    result, gen, env = run([["a", "b", "c"], ["d", "ok", "e"], ["never"]],
+                           {"a": 1, "b": 2, "c": 0, "d": 2, "ok": 3, "e": 1, "never": 3})
+    assert result.solved and len(result.turns) == 2
+    assert result.turns[0].choice.answer == "b"  # most tests passed
+    assert result.final.answer == "ok"
+    second_prompt = gen.calls[1][0]
+    assert second_prompt[-2] == {"role": "assistant", "content": "b"}
+    assert second_prompt[-1]["content"] == "feedback: 2 passed"
+    assert len(result.candidates) == 6
+
+
+def test_unsolved_runs_all_turns():
+    result, gen, _ = run([["a"], ["a"], ["a"]], {"a": 1}, n=1)
+    assert not result.solved and len(result.turns) == 3 and len(gen.calls) == 3
+
+
+def test_early_stop_skips_remaining_candidates():
+    table = {"ok": 3, "x": 0, "y": 0, "z": 0}
+    result, _, env = run([["x", "ok", "y", "z"]], table, n=4, early_stop=True)
+    assert result.solved
+    # Candidate 2 passes; its test overlaps with generating candidate 3, never with 4.
+    assert len(result.turns[0].candidates) in (2, 3)
+    assert result.turns[0].stopped_early
+    assert "z" not in env.evaluated
+    assert all(c.evaluation.passed for c in result.candidates if c.answer == "ok")
+
+
+def test_early_stop_never_returns_a_failing_candidate():
+    table = {"ok": 3, "x": 2}
+    for order in (["x", "ok"], ["ok", "x"], ["x", "x"]):
+        result, _, _ = run([order, order, order], table, n=2, early_stop=True)
+        if result.solved:
+            assert result.final.evaluation.passed
+
+
+def test_pt_lv_breaks_ties_with_the_verifier_and_passing_prefers_smallest_change():
+    table = {"aa": 2, "aaaa": 2, "p": 3, "pppp": 3}
+    result, _, _ = run([["aa", "aaaa"]], table, n=2, max_turns=1, verifier=LengthVerifier())
+    assert result.turns[0].choice.answer == "aaaa"  # same tests, higher score
+    result, _, _ = run([["pppp", "p"]], table, n=2, max_turns=1, verifier=LengthVerifier())
+    assert result.turns[0].choice.answer == "p"  # both pass: smallest diff first
+
+
+def test_invalid_candidates_are_never_chosen_over_valid_ones():
+    for policy in POLICIES:
+        result, _, _ = run([["bad", "a", "bad"]], {"a": 0}, select=policy, max_turns=1)
+        assert result.turns[0].choice.answer == "a", policy
+
+
+def test_lv_ignores_tests():
+    result, _, _ = run([["pass", "longer-fails"]], {"pass": 3, "longer-fails": 0}, select="lv",
+                       n=2, max_turns=1, verifier=LengthVerifier())
+    assert result.turns[0].choice.answer == "longer-fails"
+
+
+def test_regression_is_penalised():
+    prev = Evaluation(True, False, 1, 3, outcomes={"t0": True, "t1": False, "t2": False})
+    worse = Evaluation(True, False, 2, 3, outcomes={"t0": False, "t1": True, "t2": True})
+    same = Evaluation(True, False, 1, 3, outcomes={"t0": True, "t1": False, "t2": False})
+    assert regressed(worse, prev) and not regressed(same, prev)
+    cands = [Candidate(1, 0, "worse", worse), Candidate(1, 1, "same", same)]
+    assert POLICIES["pt+lv"](cands, prev, random.Random(0)) == 1
+
+
+def test_same_seed_same_choices_with_random_policy():
+    table = {k: 0 for k in "abcde"}
+    picks = [run([list("abcde")], table, select="random", n=5, max_turns=1)[0].final.answer for _ in range(3)]
+    assert len(set(picks)) == 1

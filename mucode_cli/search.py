@@ -136,7 +136,8 @@ class Search:
         start = time.monotonic()
         tokens = 0
         solved = False
-        with ThreadPoolExecutor(max_workers=max(1, cfg.workers)) as pool:
+        pool = ThreadPoolExecutor(max_workers=max(1, cfg.workers))
+        try:
             for t in range(1, cfg.turns + 1):
                 if self.observer:
                     self.observer.turn_started(t, cfg.turns)
@@ -165,6 +166,11 @@ class Search:
                     {"role": "assistant", "content": pick.answer},
                     {"role": "user", "content": env.feedback_message(pick.evaluation)},
                 ]
+        except BaseException:
+            # Ctrl-C: do not wait here for test runs in flight; the caller kills them.
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
         return SearchResult(turns, solved, time.monotonic() - start, tokens)
 
     def _sample_turn(self, env: Environment, messages: list[Message], t: int,

@@ -125,3 +125,34 @@ def test_fix_bundled_example_with_default_model(example):
     assert open(data["backup"]).read() == original
     check = mucode("check", example / "stats.py", "--tests", example / "test_stats.py")
     assert check.returncode == 0
+
+
+def test_ctrl_c_kills_the_run_and_leaves_nothing(tmp_path):
+    import signal
+    import tempfile
+    import time
+
+    write(tmp_path / "m.py", "while True:\n    pass\n")
+    write(tmp_path / "test_m.py", "import m\n\ndef test_f():\n    assert True\n")
+    before = {p for p in os.listdir(tempfile.gettempdir()) if p.startswith("mucode-sandbox-")}
+    proc = subprocess.Popen([sys.executable, "-m", "mucode_cli.cli", "check", str(tmp_path / "m.py"), "--tests",
+                             str(tmp_path / "test_m.py"), "--timeout", "120"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    time.sleep(4)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert "interrupted" in stderr
+    time.sleep(0.5)
+    after = {p for p in os.listdir(tempfile.gettempdir()) if p.startswith("mucode-sandbox-")}
+    assert after <= before  # the sandbox folder is gone
+    spinning = [p for p in os.listdir("/proc") if p.isdigit() and "test_m.py" in _cmdline(p)]
+    assert spinning == []
+
+
+def _cmdline(pid):
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read().decode(errors="replace")
+    except OSError:
+        return ""

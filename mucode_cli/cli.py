@@ -126,6 +126,7 @@ def fix(
     threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model (default: physical cores)."),
     max_tokens: int = typer.Option(0, "--max-tokens", help="Cap on tokens per answer (default: from the function's size)."),
     full_search: bool = typer.Option(False, "--full-search", help="Sample all N candidates even after one passes."),
+    plain_decoding: bool = typer.Option(False, "--plain-decoding", help="Decode candidates one by one, no drafting (slower; for comparison)."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Write the fix without asking."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Never write; just show the diff."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object on stdout instead of the display."),
@@ -159,7 +160,8 @@ def fix(
     if verbose and not as_json:
         console.print(f"model: {gen.path} ({gen.threads} threads); verifier: {verifier}")
     config = SearchConfig(n=n, turns=turns, select=select, seed=seed, early_stop=not full_search,
-                          params=SampleParams(temperature=temperature, max_tokens=max_tokens))
+                          params=SampleParams(temperature=temperature, max_tokens=max_tokens,
+                                              fast=not plain_decoding))
     if as_json:
         run_fix(report, gen, ver, config, sb)
     else:
@@ -253,6 +255,7 @@ def bench(
     problems: Optional[str] = typer.Option(None, "--problems", help="Comma-separated problem ids (e.g. HumanEval/0,HumanEval/3 or 0,3)."),
     workers: int = typer.Option(2, "--workers", help="Parallel sandbox runs (generation stays on the one model)."),
     max_tokens: int = typer.Option(768, "--max-tokens", help="Cap on tokens per answer."),
+    plain_decoding: bool = typer.Option(False, "--plain-decoding", help="Decode candidates one by one, no drafting (slower; for comparison)."),
     timeout: float = typer.Option(10.0, "--timeout", help="Wall-clock seconds per test run."),
     threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model."),
     out: Optional[Path] = typer.Option(None, "--out", help="Results folder (default ./mucode-bench/<benchmark>-<time>/); reusing one resumes it."),
@@ -293,7 +296,8 @@ def bench(
                          temperature=temperature, select=select, seed=seed, searches=searches,
                          max_tokens=max_tokens, split=split)
     scfg = SearchConfig(n=n, turns=turns, select=select, seed=seed, workers=workers,
-                        params=SampleParams(temperature=temperature, max_tokens=max_tokens))
+                        params=SampleParams(temperature=temperature, max_tokens=max_tokens,
+                                            fast=not plain_decoding))
     sb = sandbox_mod.Sandbox(sandbox_mod.SandboxLimits(timeout=timeout))
     start = _time.monotonic()
     solved = [0]

@@ -24,6 +24,11 @@ Message = dict  # {"role": "user"|"assistant"|"system", "content": str}
 _FENCE_CLOSED = re.compile(r"```[^\n`]*\n.*?\n[ \t]*```", re.S)
 
 
+def fence_closed(text: str) -> bool:
+    """The answer's first code block is complete: what follows is usually prose."""
+    return _FENCE_CLOSED.search(text) is not None
+
+
 @dataclass
 class Completion:
     text: str
@@ -31,6 +36,8 @@ class Completion:
     seconds: float
     finish: str  # "stop" (end of turn), "fence" (code block closed), "length"
     prompt_tokens: int = 0
+    drafted: int = 0  # prompt-lookup tokens proposed (fast path)
+    accepted: int = 0  # ... and accepted
 
 
 @dataclass
@@ -39,6 +46,8 @@ class SampleParams:
     top_p: float = 1.0
     max_tokens: int = 768
     stop_at_fence: bool = True
+    fast: bool = True  # batched N-sequence decoding with prompt-lookup drafting
+    draft_tokens: int = 8  # 0 turns drafting off
 
 
 class Generator(Protocol):
@@ -174,18 +183,38 @@ class LlamaModel:
     # -- generation --------------------------------------------------------------------
     def sample(self, messages: list[Message], n: int, params: SampleParams, seed: int,
                on_token: Callable[[int], None] | None = None) -> Iterator[Completion]:
-        """n completions one after another; the prompt is evaluated once.
+        """n completions, each yielded as soon as it is finished; seeds seed, seed+1, ...
 
-        ``Llama.generate`` keeps the longest common prefix of its KV cache, so samples 2..n
-        only re-evaluate the last prompt token (tested in tests/mucode_cli/test_engine.py).
+        Fast path (default): all n decode together in one batch (mucode_cli/batched.py).
+        Plain path (``params.fast=False``): one after another through ``Llama.generate``,
+        which keeps the longest common prefix of its KV cache, so samples 2..n only
+        re-evaluate the last prompt token.
         """
         prompt = self.tokenize_chat(messages)
         budget = self.n_ctx - len(prompt) - 1
         if budget < 16:
             raise UserError(f"the prompt ({len(prompt)} tokens) does not fit the model's context ({self.n_ctx})")
         max_tokens = min(params.max_tokens, budget)
+        if params.fast:
+            sampler = self._batched(n, len(prompt) + n * (max_tokens + params.draft_tokens + 2))
+            sampler.draft_tokens = params.draft_tokens
+            yield from sampler.sample(prompt, n, params, [seed + i for i in range(n)], max_tokens,
+                                      draft=params.draft_tokens > 0, on_token=on_token)
+            return
         for i in range(n):
             yield self._sample_one(prompt, params, max_tokens, seed + i, on_token)
+
+    def _batched(self, n: int, cells: int):
+        from .batched import BatchedSampler
+
+        cur = getattr(self, "_batch_sampler", None)
+        if cur is None or cur.n_seq < n or cur.n_ctx < cells:
+            if cur is not None:
+                cur.close()
+            # Round up so that later turns with longer prompts reuse the same context.
+            size = max(cells, self.n_ctx + n * 1024)
+            self._batch_sampler = BatchedSampler(self, n_seq=max(n, 5), n_ctx=size)
+        return self._batch_sampler
 
     def _sample_one(self, prompt: list[int], params: SampleParams, max_tokens: int, seed: int,
                     on_token: Callable[[int], None] | None) -> Completion:
@@ -211,7 +240,7 @@ class LlamaModel:
                 text += piece
                 if on_token is not None:
                     on_token(1)
-                if params.stop_at_fence and b"`" in piece and _FENCE_CLOSED.search(text.decode("utf-8", "replace")):
+                if params.stop_at_fence and b"`" in piece and fence_closed(text.decode("utf-8", "replace")):
                     finish = "fence"
                     break
                 if len(out) >= max_tokens:
@@ -247,6 +276,8 @@ class LlamaModel:
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
+            if getattr(self, "_batch_sampler", None) is not None:
+                self._batch_sampler.close()
             self.llm.close()
 
 

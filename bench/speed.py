@@ -1,0 +1,150 @@
+"""Speed of one repair turn: plain path vs fast path, naive vs shared-prefix scoring.
+
+    python bench/speed.py --json [--model NAME|PATH] [--n 5] [--reps 3] [--max-tokens 256]
+
+Every figure is a median over ``--reps`` repetitions measured in this one run, so the ratios
+compare like with like on whatever machine runs it. Not a test: nothing here asserts a speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mucode_cli.engine import SampleParams, load_model, physical_cores  # noqa: E402
+from mucode_cli.verifier import LlamaVerifier, verifier_messages  # noqa: E402
+
+FUNCTION = '''def summarize_orders(orders, currency="EUR"):
+    """Total, average and largest order per customer, in one currency."""
+    rates = {"EUR": 1.0, "USD": 0.92, "GBP": 1.17}
+    totals = {}
+    counts = {}
+    largest = {}
+    for order in orders:
+        customer = order["customer"]
+        amount = order["amount"] * rates[order.get("currency", "EUR")]
+        if currency != "EUR":
+            amount = amount * rates[currency]
+        totals[customer] = totals.get(customer, 0) + amount
+        counts[customer] = counts.get(customer, 0) + 1
+        if customer not in largest or amount > largest[customer]:
+            largest[customer] = amount
+    result = {}
+    for customer in totals:
+        result[customer] = {
+            "total": round(totals[customer], 2),
+            "average": round(totals[customer] / counts[customer], 2),
+            "largest": round(largest[customer], 2),
+        }
+    return result
+'''
+
+PROMPT = (
+    "The Python module `orders.py` has a bug: some of its tests fail. Fix `summarize_orders`.\n\n"
+    f"Function(s) to fix:\n```python\n{FUNCTION}```\n\n"
+    "Failing tests (from test_orders.py):\n```python\ndef test_usd_report():\n"
+    "    r = summarize_orders([{\"customer\": \"a\", \"amount\": 100}], currency=\"USD\")\n"
+    "    assert r[\"a\"][\"total\"] == 108.7\n```\n\n"
+    "Test output:\n```\n0 of 1 tests passed.\n\nE   assert 92.0 == 108.7\n```\n\n"
+    "Reply with the complete corrected function(s) in a single ```python code block. "
+    "Keep the function names. Do not include the tests."
+)
+
+
+def median_time(fn, reps):
+    times, out = [], None
+    for _ in range(reps):
+        t = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), out
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", default="qwen2.5-coder-0.5b")
+    ap.add_argument("--n", type=int, default=5)
+    ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--max-tokens", type=int, default=256)
+    ap.add_argument("--temperature", type=float, default=0.7)
+    ap.add_argument("--threads", type=int, default=None)
+    ap.add_argument("--skip-threads", action="store_true", help="skip the thread-count sweep")
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args(argv)
+
+    model = load_model(a.model, threads=a.threads)
+    msgs = [{"role": "user", "content": PROMPT}]
+    prompt_tokens = len(model.tokenize_chat(msgs))
+    plain = SampleParams(temperature=a.temperature, max_tokens=a.max_tokens, fast=False, stop_at_fence=False)
+    fast = SampleParams(temperature=a.temperature, max_tokens=a.max_tokens, fast=True, stop_at_fence=True)
+
+    def run(params):
+        model.llm.reset()  # both paths start from a cold prompt
+        if getattr(model, "_batch_sampler", None) is not None:
+            model._batch_sampler.cached = []
+        return list(model.sample(msgs, a.n, params, seed=1234))
+
+    seq_s, seq_out = median_time(lambda: run(plain), a.reps)
+    fast_s, fast_out = median_time(lambda: run(fast), a.reps)
+    seq_tokens = sum(c.n_tokens for c in seq_out)
+    fast_tokens = sum(c.n_tokens for c in fast_out)
+    drafted = sum(c.drafted for c in fast_out)
+    accepted = sum(c.accepted for c in fast_out)
+
+    verifier = LlamaVerifier(model)
+    answers = [c.text for c in fast_out]
+
+    def score_naive():
+        out = []
+        for ans in answers:
+            model.llm.reset()
+            logits = model.next_token_logits(verifier_messages(PROMPT, ans))
+            out.append(float(logits[verifier.yes] - logits[verifier.no]))
+        return out
+
+    def score_shared():
+        model.llm.reset()
+        return verifier.score(PROMPT, answers)
+
+    naive_s, naive_scores = median_time(score_naive, a.reps)
+    shared_s, shared_scores = median_time(score_shared, a.reps)
+
+    threads = {}
+    if not a.skip_threads:
+        one = SampleParams(temperature=0.0, max_tokens=32, fast=False, stop_at_fence=False)
+        for t in sorted({1, physical_cores(), os.cpu_count() or 1}):
+            m = load_model(a.model, threads=t)
+            m.llm.reset()
+            s, out = median_time(lambda: (m.llm.reset(), list(m.sample(msgs, 1, one, seed=0)))[1], 1)
+            threads[str(t)] = round(out[0].n_tokens / s, 1)
+
+    result = {
+        "model": str(model.path.name), "threads": model.threads, "n": a.n, "max_tokens": a.max_tokens,
+        "temperature": a.temperature, "prompt_tokens": prompt_tokens, "reps": a.reps,
+        "sequential_seconds": round(seq_s, 3), "batched_seconds": round(fast_s, 3),
+        "generate_speedup": round(seq_s / fast_s, 2),
+        "sequential_tokens": seq_tokens, "fast_tokens": fast_tokens,
+        "tokens_per_second_single": round(seq_tokens / seq_s, 1),
+        "tokens_per_second_fast": round(fast_tokens / fast_s, 1),
+        "draft_acceptance": round(accepted / drafted, 3) if drafted else 0.0,
+        "score_naive_seconds": round(naive_s, 3), "score_shared_seconds": round(shared_s, 3),
+        "score_speedup": round(naive_s / shared_s, 2),
+        "score_max_abs_diff": round(max(abs(x - y) for x, y in zip(naive_scores, shared_scores)), 4),
+        "generation_tokens_per_second_by_threads": threads,
+    }
+    if a.json:
+        print(json.dumps(result, indent=2))
+    else:
+        for k, v in result.items():
+            print(f"{k:45s} {v}")
+
+
+if __name__ == "__main__":
+    main()

@@ -348,6 +348,65 @@ def _print_bench(summary: dict, paper, console: Console) -> None:
     console.print(ref)
 
 
+@app.command()
+def train(
+    base: str = typer.Option("qwen2.5-coder-0.5b", "--base", help="Base model: a known name or a GGUF path."),
+    data: Path = typer.Option(..., "--data", help="MBPP-format JSONL with the training problems."),
+    out: Path = typer.Option(Path("runs/mucode"), "--out", help="Run folder (reusing one resumes it)."),
+    split: str = typer.Option("train", "--split", help="Which MBPP split to train on."),
+    problems: Optional[int] = typer.Option(None, "--problems", help="Only the first K problems."),
+    rounds: int = typer.Option(1, "--rounds", help="Expert-iteration rounds (paper: 2)."),
+    rollouts: int = typer.Option(15, "--rollouts", help="Rollouts per problem (paper: 15)."),
+    turns: int = typer.Option(3, "--turns", help="Turns per rollout (paper: 3)."),
+    max_tokens: int = typer.Option(512, "--max-tokens", help="Cap on tokens per rollout answer."),
+    pairs_per_problem: int = typer.Option(32, "--pairs-per-problem", help="Bradley-Terry pairs per problem."),
+    verifier_loss: str = typer.Option("bt", "--verifier-loss", help="bt or bce."),
+    expert: str = typer.Option("both", "--expert", help="Relabeling expert: both, oracle or verifier."),
+    keep_unsolved: bool = typer.Option(False, "--keep-unsolved", help="Also train on problems no answer solved."),
+    steps: Optional[int] = typer.Option(None, "--steps", help="Max optimizer steps per training stage."),
+    epochs: int = typer.Option(2, "--epochs"),
+    lr: float = typer.Option(1e-4, "--lr", help="Generator learning rate (LoRA; use ~5e-7 with --full)."),
+    verifier_lr: float = typer.Option(1e-4, "--verifier-lr"),
+    batch_size: int = typer.Option(4, "--batch-size"),
+    grad_accum: int = typer.Option(1, "--grad-accum"),
+    lora_r: int = typer.Option(16, "--lora-r"),
+    full: bool = typer.Option(False, "--full", help="Full fine-tuning of the generator instead of LoRA."),
+    continue_from_previous: bool = typer.Option(False, "--continue-from-previous", help="Round k starts from round k-1's generator."),
+    seed: int = typer.Option(0, "--seed"),
+    device: str = typer.Option("cpu", "--device", help="cpu or cuda."),
+    quant: str = typer.Option("q8_0", "--quant", help="GGUF type of the trained tensors: q8_0 or f16."),
+):
+    """Train a generator and a verifier by µCode expert iteration; writes OUT/generator.gguf and OUT/verifier.gguf."""
+    from trainer.config import TrainConfig
+    from trainer.pipeline import run_training
+
+    if quant not in ("q8_0", "f16"):
+        _fail(f"--quant must be q8_0 or f16 (got {quant!r})")
+    if not data.is_file():
+        _fail(f"training data not found: {data}")
+    try:
+        import peft  # noqa: F401
+        import torch  # noqa: F401
+        import transformers  # noqa: F401
+    except ImportError as e:
+        _fail(f"training needs the train extras ({e.name} is missing): pip install 'mucode[train]'")
+    accelerator = None
+    if device.startswith("cuda"):
+        from accelerate import Accelerator
+
+        accelerator = Accelerator(mixed_precision="bf16")
+        device = str(accelerator.device)  # each process its own GPU
+    cfg = TrainConfig(base=base, data=str(data), out=str(out), split=split, problems=problems, rounds=rounds,
+                      rollouts=rollouts, turns=turns, max_tokens=max_tokens, pairs_per_problem=pairs_per_problem,
+                      verifier_loss=verifier_loss, expert=expert, keep_unsolved=keep_unsolved, steps=steps,
+                      epochs=epochs, lr=lr, verifier_lr=verifier_lr, batch_size=batch_size, grad_accum=grad_accum,
+                      lora_r=lora_r, full=full, seed=seed, device=device, quant=quant,
+                      continue_from_previous=continue_from_previous)
+    console = Console(stderr=True)
+    manifest = run_training(cfg, say=lambda m: console.print(m, highlight=False), accelerator=accelerator)
+    console.print(f"wrote {manifest['outputs']['generator']} and {manifest['outputs']['verifier']}")
+
+
 @models_app.command("list")
 def models_list(as_json: bool = typer.Option(False, "--json", help="Print JSON.")):
     """Known models, where they come from, whether installed, and size."""

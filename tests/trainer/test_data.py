@@ -1,0 +1,55 @@
+"""Pair building and relabeling (no model needed)."""
+
+import pytest
+
+from trainer.data import bce_rows, bt_pairs, expert_choice, relabel
+
+
+def rec(task, code, pub, priv, turn=1, rollout=0):
+    return {"task_id": task, "problem": f"problem {task}", "code": code, "answer": f"```python\n{code}\n```",
+            "valid": True, "public_passed": pub, "private_passed": priv, "turn": turn, "rollout": rollout,
+            "messages": [{"role": "user", "content": f"problem {task} turn {turn} rollout {rollout}"}]}
+
+
+RECORDS = [
+    rec("A", "good", True, True), rec("A", "sneaky", True, False, turn=1, rollout=1),
+    rec("A", "bad", False, False, turn=2, rollout=1), rec("A", "bad", False, False, turn=1, rollout=2),
+    rec("B", "b1", False, False), rec("B", "b2", False, False, turn=2),
+    rec("C", "c1", True, True),
+]
+
+
+def test_pairs_need_both_labels_and_are_seeded_and_deduplicated():
+    pairs = bt_pairs(RECORDS, 32, seed=0)
+    assert {p["task_id"] for p in pairs} == {"A"}  # B has no positive, C no negative
+    assert {(p["pos"], p["neg"]) for p in pairs} == {("good", "sneaky"), ("good", "bad")}
+    assert bt_pairs(RECORDS, 1, seed=0) == bt_pairs(RECORDS, 1, seed=0)
+    assert len(bt_pairs(RECORDS, 1, seed=0)) == 1
+
+
+def test_bce_rows_label_by_all_tests():
+    rows = {(r["task_id"], r["code"]): r["label"] for r in bce_rows(RECORDS)}
+    assert rows[("A", "good")] == 1 and rows[("A", "sneaky")] == 0 and len(rows) == 6
+
+
+def test_expert_choices():
+    pool = [r for r in RECORDS if r["task_id"] == "A"]
+    scores = {"good": -1.0, "sneaky": 5.0, "bad": 0.0}
+    assert expert_choice(pool, scores, "oracle")["code"] == "good"
+    assert expert_choice(pool, scores, "verifier")["code"] == "sneaky"
+    assert expert_choice(pool, scores, "both")["code"] == "good"
+    with pytest.raises(ValueError):
+        expert_choice(pool, scores, "magic")
+
+
+def test_relabel_uses_the_expert_and_skips_unsolved_unless_asked():
+    scores = {"good": 0.0, "sneaky": 5.0, "bad": 0.0}
+    ex = relabel(RECORDS, scores, "both")
+    assert {e["task_id"] for e in ex} == {"A", "C"}  # B unsolved: left out
+    targets = [e["target"] for e in ex if e["task_id"] == "A"]
+    assert len(targets) == 4 and all("good" in t for t in targets)  # every turn state of A
+    kept = relabel(RECORDS, scores, "both", keep_unsolved=True)
+    assert {e["task_id"] for e in kept} == {"A", "B", "C"}
+    # verifier-only expert follows the score, even to a wrong answer
+    assert all("sneaky" in e["target"] or "good" in e["target"]
+               for e in relabel(RECORDS, scores, "verifier") if e["task_id"] == "A")

@@ -1,0 +1,88 @@
+"""Losses, loss masking, verifier training and GGUF export on the real tiny model (CPU)."""
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+pytest.importorskip("transformers")
+pytest.importorskip("peft")
+
+from trainer.export import _permute, export_gguf  # noqa: E402
+from trainer.hf import add_lora, base_gguf, chat_ids, load_base  # noqa: E402
+from trainer.losses import bce_loss, bt_loss, pairwise_accuracy  # noqa: E402
+from trainer.sft import IGNORE, encode_example  # noqa: E402
+from trainer.verifier_train import train_verifier  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    return load_base("smollm2-135m")
+
+
+def test_bt_and_bce_on_hand_made_scores():
+    pos, neg = torch.tensor([2.0, 0.0]), torch.tensor([0.0, 0.0])
+    expected = -(math.log(1 / (1 + math.exp(-2.0))) + math.log(0.5)) / 2 + 1e-3 * (4.0 / 4)
+    assert float(bt_loss(pos, neg)) == pytest.approx(expected, rel=1e-5)
+    assert float(bce_loss(torch.tensor([0.0]), torch.tensor([1]))) == pytest.approx(math.log(2))
+    assert pairwise_accuracy(pos, neg) == 0.5
+
+
+def test_sft_loss_covers_only_the_final_answer(tiny):
+    _, tok = tiny
+    messages = [{"role": "user", "content": "fix it"}, {"role": "assistant", "content": "first try"},
+                {"role": "user", "content": "still failing"}]
+    ex = encode_example(tok, messages, "```python\ndef f():\n    return 1\n```", 4096)
+    prompt = chat_ids(tok, messages, add_generation_prompt=True)
+    assert ex["input_ids"][: len(prompt)] == prompt
+    assert all(label == IGNORE for label in ex["labels"][: len(prompt)])
+    answer = [t for t, lab in zip(ex["input_ids"], ex["labels"]) if lab != IGNORE]
+    text = tok.decode(answer)
+    assert text.startswith("```python") and "first try" not in text and "return 1" in text
+    assert answer[-1] == tok.convert_tokens_to_ids("<|im_end|>")  # the model learns to stop
+    assert encode_example(tok, messages, "x " * 5000, 256) is None  # max length enforced
+
+
+def test_verifier_training_lowers_the_loss_on_a_fixed_set(tiny):
+    model, tok = load_base("smollm2-135m")
+    model = add_lora(model, 8, seed=0)
+    problems = [f"Write f(x) returning x + {i}." for i in range(4)]
+    pairs = [{"task_id": str(i), "problem": p, "pos": f"def f(x):\n    return x + {i}", "neg": "def f(x):\n    return None"}
+             for i, p in enumerate(problems)]
+    scorer, report = train_verifier(model, tok, pairs, [], loss="bt", lr=5e-4, batch_size=4, grad_accum=1, epochs=8,
+                                    max_steps=8, seed=0, max_length=512)
+    assert len(report["curve"]) == 8
+    assert report["after"]["train"]["loss"] < report["before"]["train"]["loss"]
+    assert report["after"]["train"]["accuracy"] >= report["before"]["train"]["accuracy"]
+
+
+def test_export_round_trip_and_llama_cpp_loads_it(tiny, tmp_path):
+    import gguf
+
+    from mucode_cli.engine import LlamaModel, SampleParams
+
+    model, _ = tiny
+    base = base_gguf("smollm2-135m")
+    q = "model.layers.0.self_attn.q_proj.weight"
+    k = "model.layers.1.self_attn.k_proj.weight"
+    info = export_gguf(model, base, tmp_path / "same.gguf", changed={q, k}, quant="q8_0")
+    assert info["rewritten"] == 2
+    reader = gguf.GGUFReader(str(tmp_path / "same.gguf"))
+    base_reader = gguf.GGUFReader(str(base))
+    assert [t.name for t in reader.tensors] == [t.name for t in base_reader.tensors]
+    cfg = model.config
+    for hf, name, kv in ((q, "blk.0.attn_q.weight", cfg.num_attention_heads),
+                         (k, "blk.1.attn_k.weight", cfg.num_key_value_heads)):
+        t = next(t for t in reader.tensors if t.name == name)
+        w = dict(model.named_parameters())[hf].detach().numpy()
+        back = gguf.quants.dequantize(t.data, t.tensor_type).reshape(w.shape)
+        expected = _permute(w, cfg.num_attention_heads, kv)
+        assert np.abs(back - expected).max() <= 0.01 * np.abs(expected).max()  # Q8_0 error
+    # Same weights (re-quantized q/k): llama.cpp must predict like the original model.
+    prompt = [{"role": "user", "content": "Say hello."}]
+    p = SampleParams(temperature=0.0, max_tokens=6, fast=False, stop_at_fence=False)
+    a = list(LlamaModel(tmp_path / "same.gguf", n_ctx=512).sample(prompt, 1, p, seed=0))[0].text
+    b = list(LlamaModel(base, n_ctx=512).sample(prompt, 1, p, seed=0))[0].text
+    assert a.split()[:2] == b.split()[:2]

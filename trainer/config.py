@@ -1,0 +1,38 @@
+"""Settings of one training run (the CLI's flags, and what manifest.json records)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class TrainConfig:
+    base: str = "qwen2.5-coder-0.5b"  # known name or GGUF path (or a transformers folder)
+    data: str = ""  # MBPP-format JSONL
+    out: str = "runs/mucode"
+    split: str = "train"
+    problems: int | None = None  # first K problems of the split
+    rounds: int = 1
+    rollouts: int = 15
+    turns: int = 3
+    temperature: float = 0.7
+    max_tokens: int = 512
+    rollout_backend: str = "llama"  # llama | auto (transformers batched generate: not built yet)
+    pairs_per_problem: int = 32
+    verifier_loss: str = "bt"  # bt | bce
+    expert: str = "both"  # both | oracle | verifier
+    keep_unsolved: bool = False
+    steps: int | None = None  # max optimizer steps per training stage
+    epochs: int = 2
+    lr: float = 1e-4  # LoRA learning rate of the generator
+    verifier_lr: float = 1e-4
+    batch_size: int = 4
+    grad_accum: int = 1
+    lora_r: int = 16
+    full: bool = False  # full fine-tuning instead of LoRA
+    max_length: int = 2048
+    seed: int = 0
+    device: str = "cpu"
+    quant: str = "q8_0"  # f16 | q8_0
+    continue_from_previous: bool = False
+    timeout: float = 10.0

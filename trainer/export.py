@@ -1,0 +1,81 @@
+"""Stage 6: write a trained model as a GGUF file that ``mucode fix`` and ``bench`` load.
+
+The base GGUF is the template: every metadata field (tokenizer, chat template, hyper-
+parameters) is copied, and so is every tensor the training did not change, byte for
+byte in its original quantization. Changed tensors (the LoRA-merged projections, or all
+of them after full fine-tuning) are written as Q8_0 (default) or F16.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+QUANTS = ("q8_0", "f16")
+
+
+def _permute(w: np.ndarray, n_head: int, n_kv: int | None) -> np.ndarray:
+    """llama.cpp's q/k row order for the llama architecture (transformers undoes it on load)."""
+    if n_kv is not None and n_head != n_kv:
+        n_head = n_kv
+    return w.reshape(n_head, 2, w.shape[0] // n_head // 2, *w.shape[1:]).swapaxes(1, 2).reshape(w.shape)
+
+
+def gguf_to_hf_names(model) -> dict[str, str]:
+    from transformers.modeling_gguf_pytorch_utils import TensorProcessor, get_gguf_hf_weights_map
+
+    return get_gguf_hf_weights_map(model, TensorProcessor())
+
+
+def export_gguf(model, base_gguf: Path, out: Path, changed: set[str] | None = None, quant: str = "q8_0") -> dict:
+    """Write ``model``'s weights into a copy of ``base_gguf``; ``changed``: HF names to rewrite
+    (None: compare every tensor with the base and rewrite those that differ)."""
+    import gguf
+    import torch
+
+    if quant not in QUANTS:
+        raise ValueError(f"--quant must be one of {', '.join(QUANTS)} (got {quant!r})")
+    reader = gguf.GGUFReader(str(base_gguf))
+    arch = str(reader.fields["general.architecture"].contents())
+    state = {k: v.detach().to(torch.float32).cpu() for k, v in model.state_dict().items()}
+    names = gguf_to_hf_names(model)
+    cfg = model.config
+    tmp = out.with_suffix(".partial")
+    writer = gguf.GGUFWriter(str(tmp), arch=arch)
+    for field in reader.fields.values():
+        if field.name == gguf.Keys.General.ARCHITECTURE or field.name.startswith("GGUF."):
+            continue
+        vtype = field.types[0]
+        sub = field.types[-1] if vtype == gguf.GGUFValueType.ARRAY else None
+        writer.add_key_value(field.name, field.contents(), vtype, sub_type=sub)
+    rewritten = copied = 0
+    qtype = gguf.GGMLQuantizationType.Q8_0 if quant == "q8_0" else gguf.GGMLQuantizationType.F16
+    for t in reader.tensors:
+        hf = names.get(t.name)
+        new = state.get(hf) if hf else None
+        if new is not None and (changed is None or hf in changed):
+            w = new.numpy()
+            if arch == "llama" and (".attn_q." in t.name or ".attn_k." in t.name):
+                heads = cfg.num_attention_heads
+                w = _permute(w, heads, heads if ".attn_q." in t.name else cfg.num_key_value_heads)
+            if changed is None:
+                old = gguf.quants.dequantize(t.data, t.tensor_type).reshape(w.shape)
+                if np.allclose(old, w, atol=1e-6):
+                    new = None
+            if new is not None:
+                if w.ndim == 2 and w.shape[-1] % 32 == 0:
+                    data = gguf.quants.quantize(w.astype(np.float32), qtype)
+                    writer.add_tensor(t.name, data, raw_shape=data.shape, raw_dtype=qtype)
+                else:  # norms and biases stay full precision
+                    writer.add_tensor(t.name, w.astype(np.float32))
+                rewritten += 1
+                continue
+        writer.add_tensor(t.name, t.data, raw_shape=t.data.shape, raw_dtype=t.tensor_type)
+        copied += 1
+    writer.write_header_to_file()
+    writer.write_kv_data_to_file()
+    writer.write_tensors_to_file()
+    writer.close()
+    tmp.replace(out)
+    return {"path": str(out), "rewritten": rewritten, "copied": copied, "quant": quant}

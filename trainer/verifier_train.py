@@ -1,0 +1,110 @@
+"""Stage 3: train the verifier (base + LoRA) so that logit("Yes") - logit("No") ranks answers.
+
+The inputs are exactly what ``mucode_cli.verifier`` feeds llama.cpp: the chat template
+applied to ``verifier_messages(problem, answer)`` with the generation prompt, so the score
+the GGUF gives at fix time is the score trained here.
+"""
+
+from __future__ import annotations
+
+import random
+
+from mucode_cli.verifier import NO, YES, verifier_messages
+
+from .hf import chat_ids
+from .losses import bce_loss, bt_loss, pairwise_accuracy
+from .loop import train
+
+
+class VerifierScorer:
+    """Scores on a transformers model: the Yes-minus-No head at the last prompt token."""
+
+    def __init__(self, model, tok, max_length: int = 2048):
+        self.model, self.tok, self.max_length = model, tok, max_length
+        self.yes = tok.encode(YES, add_special_tokens=False)[0]
+        self.no = tok.encode(NO, add_special_tokens=False)[0]
+
+    def ids(self, problem: str, answer: str) -> list[int]:
+        ids = chat_ids(self.tok, verifier_messages(problem, answer), add_generation_prompt=True)
+        return ids[-self.max_length:]
+
+    def scores(self, model, pairs: list[tuple[str, str]]):
+        import torch
+
+        seqs = [self.ids(p, a) for p, a in pairs]
+        width = max(len(s) for s in seqs)
+        pad = self.tok.pad_token_id or 0
+        dev = next(model.parameters()).device
+        input_ids = torch.tensor([s + [pad] * (width - len(s)) for s in seqs], device=dev)
+        mask = torch.tensor([[1] * len(s) + [0] * (width - len(s)) for s in seqs], device=dev)
+        inner = model
+        while hasattr(inner, "module"):  # DDP wrapper
+            inner = inner.module
+        base = inner.get_base_model() if hasattr(inner, "get_base_model") else inner
+        hidden = base.model(input_ids=input_ids, attention_mask=mask).last_hidden_state
+        last = hidden[torch.arange(len(seqs), device=dev), mask.sum(1) - 1]
+        # Only two rows of the LM head are needed: no [batch, length, vocab] logits tensor.
+        w = base.lm_head.weight
+        head = (w[self.yes] - w[self.no]).to(last.dtype)
+        s = last @ head
+        if getattr(base.lm_head, "bias", None) is not None:
+            s = s + (base.lm_head.bias[self.yes] - base.lm_head.bias[self.no])
+        return s.float()
+
+    def score_all(self, problem_answers: list[tuple[str, str]], batch: int = 8) -> list[float]:
+        import torch
+
+        out: list[float] = []
+        with torch.no_grad():
+            for i in range(0, len(problem_answers), batch):
+                out.extend(self.scores(self.model, problem_answers[i:i + batch]).tolist())
+        return out
+
+
+def split_by_problem(rows: list[dict], held_out: float, seed: int) -> tuple[list[dict], list[dict]]:
+    ids = sorted({r["task_id"] for r in rows})
+    if len(ids) < 4:
+        return rows, []
+    random.Random(seed).shuffle(ids)
+    test = set(ids[: max(1, int(len(ids) * held_out))])
+    return [r for r in rows if r["task_id"] not in test], [r for r in rows if r["task_id"] in test]
+
+
+def evaluate_pairs(scorer: VerifierScorer, pairs: list[dict]) -> dict:
+    import torch
+
+    if not pairs:
+        return {"pairs": 0}
+    pos = torch.tensor(scorer.score_all([(p["problem"], p["pos"]) for p in pairs]))
+    neg = torch.tensor(scorer.score_all([(p["problem"], p["neg"]) for p in pairs]))
+    return {"pairs": len(pairs), "accuracy": pairwise_accuracy(pos, neg), "loss": float(bt_loss(pos, neg))}
+
+
+def train_verifier(model, tok, pairs: list[dict], rows: list[dict], *, loss: str, lr: float, batch_size: int,
+                   grad_accum: int, epochs: int, max_steps: int | None, seed: int, max_length: int,
+                   accelerator=None) -> tuple[VerifierScorer, dict]:
+    scorer = VerifierScorer(model, tok, max_length)
+    train_pairs, test_pairs = split_by_problem(pairs, 0.1, seed)
+    report = {"loss": loss, "before": {"train": evaluate_pairs(scorer, train_pairs),
+                                       "held_out": evaluate_pairs(scorer, test_pairs)}}
+    if loss == "bt":
+        items = train_pairs
+
+        def loss_fn(m, batch):
+            s = scorer.scores(m, [(b["problem"], b["pos"]) for b in batch] + [(b["problem"], b["neg"]) for b in batch])
+            return bt_loss(s[: len(batch)], s[len(batch):])
+    elif loss == "bce":
+        items = rows
+
+        def loss_fn(m, batch):
+            import torch
+
+            s = scorer.scores(m, [(b["problem"], b["code"]) for b in batch])
+            return bce_loss(s, torch.tensor([b["label"] for b in batch], device=s.device))
+    else:
+        raise ValueError(f"unknown verifier loss {loss!r}")
+    losses = train(model, items, loss_fn, lr=lr, batch_size=batch_size, grad_accum=grad_accum, epochs=epochs,
+                   max_steps=max_steps, seed=seed, accelerator=accelerator) if items else []
+    report["curve"] = losses
+    report["after"] = {"train": evaluate_pairs(scorer, train_pairs), "held_out": evaluate_pairs(scorer, test_pairs)}
+    return scorer, report

@@ -87,7 +87,7 @@ def prompt_lookup(context: list[int], k: int, ngram_max: int = 4, ngram_min: int
 class BatchedSampler:
     """Owns a second llama.cpp context on an already loaded model (no second load)."""
 
-    def __init__(self, model, n_seq: int, n_ctx: int, draft_tokens: int = 8):
+    def __init__(self, model, n_seq: int, n_ctx: int, draft_tokens: int = 16, step_budget: int = 24):
         import llama_cpp
 
         self.lc = llama_cpp
@@ -95,6 +95,7 @@ class BatchedSampler:
         self.n_seq = n_seq
         self.n_ctx = n_ctx
         self.draft_tokens = draft_tokens
+        self.step_budget = step_budget
         p = llama_cpp.llama_context_default_params()
         p.n_ctx = n_ctx
         p.n_batch = 512
@@ -199,9 +200,13 @@ class BatchedSampler:
                 return
             # 2. One batch: each live sequence's pending token plus its drafts.
             items, spans = [], []
+            # On a CPU a decode step costs about in proportion to its tokens once several
+            # sequences share it, so drafts get the room the live sequences leave in a
+            # fixed per-step budget: many drafts for one sequence, few for five.
+            per_seq = min(self.draft_tokens, max(0, self.step_budget // len(live) - 1))
             for s in live:
                 room = max_tokens - len(s.tokens) - 1
-                drafts = prompt_lookup(prompt_tail + s.tokens, min(self.draft_tokens, room)) if draft else []
+                drafts = prompt_lookup(prompt_tail + s.tokens, min(per_seq, room)) if draft else []
                 if len(items) + 1 + len(drafts) > self.batch_cap:
                     drafts = drafts[: max(0, self.batch_cap - len(items) - 1)]
                 start = len(items)

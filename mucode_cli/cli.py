@@ -374,14 +374,15 @@ def train(
     continue_from_previous: bool = typer.Option(False, "--continue-from-previous", help="Round k starts from round k-1's generator."),
     seed: int = typer.Option(0, "--seed"),
     device: str = typer.Option("cpu", "--device", help="cpu or cuda."),
-    quant: str = typer.Option("q8_0", "--quant", help="GGUF type of the trained tensors: q8_0 or f16."),
+    quant: str = typer.Option("q8_0", "--quant", help="GGUF type of the trained tensors: q8_0, f16 or q4_k_m."),
+    grad_checkpointing: bool = typer.Option(False, "--grad-checkpointing", help="Trade compute for memory in training."),
 ):
     """Train a generator and a verifier by µCode expert iteration; writes OUT/generator.gguf and OUT/verifier.gguf."""
     from trainer.config import TrainConfig
     from trainer.pipeline import run_training
 
-    if quant not in ("q8_0", "f16"):
-        _fail(f"--quant must be q8_0 or f16 (got {quant!r})")
+    if quant not in ("q8_0", "f16", "q4_k_m"):
+        _fail(f"--quant must be q8_0, f16 or q4_k_m (got {quant!r})")
     if not data.is_file():
         _fail(f"training data not found: {data}")
     try:
@@ -401,7 +402,7 @@ def train(
                       verifier_loss=verifier_loss, expert=expert, keep_unsolved=keep_unsolved, steps=steps,
                       epochs=epochs, lr=lr, verifier_lr=verifier_lr, batch_size=batch_size, grad_accum=grad_accum,
                       lora_r=lora_r, full=full, seed=seed, device=device, quant=quant,
-                      continue_from_previous=continue_from_previous)
+                      continue_from_previous=continue_from_previous, grad_checkpointing=grad_checkpointing)
     console = Console(stderr=True)
     manifest = run_training(cfg, say=lambda m: console.print(m, highlight=False), accelerator=accelerator)
     console.print(f"wrote {manifest['outputs']['generator']} and {manifest['outputs']['verifier']}")

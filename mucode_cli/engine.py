@@ -47,7 +47,7 @@ class SampleParams:
     max_tokens: int = 768
     stop_at_fence: bool = True
     fast: bool = True  # batched N-sequence decoding with prompt-lookup drafting
-    draft_tokens: int = 8  # 0 turns drafting off
+    draft_tokens: int = 16  # most drafts per sequence per step; 0 turns drafting off
 
 
 class Generator(Protocol):

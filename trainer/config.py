@@ -33,6 +33,7 @@ class TrainConfig:
     max_length: int = 2048
     seed: int = 0
     device: str = "cpu"
-    quant: str = "q8_0"  # f16 | q8_0
+    quant: str = "q8_0"  # q8_0 | f16 | q4_k_m
+    grad_checkpointing: bool = False
     continue_from_previous: bool = False
     timeout: float = 10.0

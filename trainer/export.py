@@ -12,7 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
-QUANTS = ("q8_0", "f16")
+QUANTS = ("q8_0", "f16", "q4_k_m")
+LLAMA_FTYPE_MOSTLY_Q4_K_M = 15
 
 
 def _permute(w: np.ndarray, n_head: int, n_kv: int | None) -> np.ndarray:
@@ -36,6 +37,13 @@ def export_gguf(model, base_gguf: Path, out: Path, changed: set[str] | None = No
 
     if quant not in QUANTS:
         raise ValueError(f"--quant must be one of {', '.join(QUANTS)} (got {quant!r})")
+    if quant == "q4_k_m":
+        # K-quants come from llama.cpp itself: write f16, then let it requantize the file.
+        staged = out.with_suffix(".f16.gguf")
+        info = export_gguf(model, base_gguf, staged, changed, "f16")
+        quantize_file(staged, out, LLAMA_FTYPE_MOSTLY_Q4_K_M)
+        staged.unlink()
+        return {**info, "path": str(out), "quant": quant}
     reader = gguf.GGUFReader(str(base_gguf))
     arch = str(reader.fields["general.architecture"].contents())
     state = {k: v.detach().to(torch.float32).cpu() for k, v in model.state_dict().items()}
@@ -79,3 +87,14 @@ def export_gguf(model, base_gguf: Path, out: Path, changed: set[str] | None = No
     writer.close()
     tmp.replace(out)
     return {"path": str(out), "rewritten": rewritten, "copied": copied, "quant": quant}
+
+
+def quantize_file(src: Path, dst: Path, ftype: int) -> None:
+    import llama_cpp
+
+    params = llama_cpp.llama_model_quantize_default_params()
+    params.ftype = ftype
+    params.allow_requantize = True  # the copied base tensors are already quantized
+    rc = llama_cpp.llama_model_quantize(str(src).encode(), str(dst).encode(), params)
+    if rc != 0:
+        raise RuntimeError(f"llama_model_quantize failed ({rc})")

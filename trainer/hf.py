@@ -16,7 +16,7 @@ def base_gguf(base: str) -> Path | None:
     return None
 
 
-def load_base(base: str, device: str = "cpu", dtype=None):
+def load_base(base: str, device: str = "cpu", dtype=None, grad_checkpointing: bool = False):
     """(model, tokenizer) in transformers; GGUF weights are dequantized to plain tensors."""
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
@@ -42,6 +42,9 @@ def load_base(base: str, device: str = "cpu", dtype=None):
         raise UserError(f"cannot load base model {base!r} into transformers: {e}") from None
     if tok.pad_token is None:
         tok.pad_token = tok.eos_token
+    if grad_checkpointing:
+        model.gradient_checkpointing_enable()
+        model.enable_input_require_grads()  # LoRA: the frozen embeddings must still pass gradients
     return model.to(device), tok
 
 

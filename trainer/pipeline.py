@@ -140,7 +140,7 @@ def run_training(cfg: TrainConfig, say: Callable[[str], None] = print, accelerat
             scores = json.loads(scores_path.read_text())  # finished earlier: reuse
         else:
             say(f"round {k}: verifier on {len(pairs)} pairs / {len(rows)} answers")
-            vmodel, tok = load_base(cfg.base, cfg.device)
+            vmodel, tok = load_base(cfg.base, cfg.device, grad_checkpointing=cfg.grad_checkpointing)
             vmodel = add_lora(vmodel, cfg.lora_r, cfg.seed)
             scorer, vreport = train_verifier(
                 vmodel, tok, pairs, rows, loss=cfg.verifier_loss, lr=cfg.verifier_lr, batch_size=cfg.batch_size,
@@ -165,7 +165,7 @@ def run_training(cfg: TrainConfig, say: Callable[[str], None] = print, accelerat
         if not (rdir / "generator.gguf").exists():
             start_from = cfg.base if (k == 1 or not cfg.continue_from_previous) else str(generator_path)
             say(f"round {k}: SFT on {len(examples)} relabeled turns")
-            gmodel, tok = load_base(start_from, cfg.device)
+            gmodel, tok = load_base(start_from, cfg.device, grad_checkpointing=cfg.grad_checkpointing)
             if not cfg.full:
                 gmodel = add_lora(gmodel, cfg.lora_r, cfg.seed)
             info["sft"] = sft(gmodel, tok, examples, lr=cfg.lr, batch_size=cfg.batch_size,

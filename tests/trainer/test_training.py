@@ -86,3 +86,19 @@ def test_export_round_trip_and_llama_cpp_loads_it(tiny, tmp_path):
     a = list(LlamaModel(tmp_path / "same.gguf", n_ctx=512).sample(prompt, 1, p, seed=0))[0].text
     b = list(LlamaModel(base, n_ctx=512).sample(prompt, 1, p, seed=0))[0].text
     assert a.split()[:2] == b.split()[:2]
+
+
+def test_q4_k_m_export_goes_through_llama_cpp_quantize(tiny, tmp_path):
+    import gguf
+
+    from mucode_cli.engine import LlamaModel, SampleParams
+
+    model, _ = tiny
+    info = export_gguf(model, base_gguf("smollm2-135m"), tmp_path / "q4.gguf",
+                       changed={"model.layers.0.mlp.up_proj.weight"}, quant="q4_k_m")
+    assert info["quant"] == "q4_k_m" and not (tmp_path / "q4.f16.gguf").exists()
+    types = {t.tensor_type.name for t in gguf.GGUFReader(str(tmp_path / "q4.gguf")).tensors}
+    assert types & {"Q4_K", "Q5_K", "Q6_K"}
+    out = list(LlamaModel(tmp_path / "q4.gguf", n_ctx=512).sample(
+        [{"role": "user", "content": "Say hello."}], 1, SampleParams(temperature=0.0, max_tokens=4), seed=0))
+    assert out[0].n_tokens > 0

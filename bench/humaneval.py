@@ -57,10 +57,24 @@ def docstring_examples(prompt: str) -> list[str]:
     return out
 
 
-def _first_check_assert(test: str, entry_point: str) -> str | None:
+def _first_check_assert(test: str, entry_point: str, prompt: str) -> str | None:
+    """The first official assert that stands on its own (no names local to ``check``)."""
+    import builtins
+
+    known = set(dir(builtins)) | {entry_point, "candidate"}
+    try:
+        for node in ast.parse(prompt).body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                known.add(node.name)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                known.update((a.asname or a.name).split(".")[0] for a in node.names)
+    except SyntaxError:
+        pass
     for node in ast.walk(ast.parse(test)):
         if isinstance(node, ast.Assert):
-            return ast.unparse(node).replace("candidate(", f"{entry_point}(")
+            names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+            if names <= known:
+                return ast.unparse(node).replace("candidate(", f"{entry_point}(")
     return None
 
 
@@ -72,9 +86,10 @@ def make_task(row: dict) -> BenchTask:
     elif examples:
         public = [examples[0]]
     else:
-        first = _first_check_assert(row["test"], row["entry_point"])
+        first = _first_check_assert(row["test"], row["entry_point"], row["prompt"])
         public = [first] if first else []
-        notes.append("no docstring example: public test is the first assert of the official check")
+        notes.append("no docstring example: public test is the first assert of the official check"
+                     if first else "no docstring example and no stand-alone assert: no public test")
     return BenchTask(
         task_id=row["task_id"], prompt=row["prompt"], public_tests=public, private_tests=[],
         entry_point=row["entry_point"], private_program=row["test"], notes=notes,

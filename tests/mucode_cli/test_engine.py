@@ -11,10 +11,10 @@ MSGS = [{"role": "user", "content": "Write a Python function that adds two numbe
 
 
 def test_greedy_is_deterministic_and_seeds_reproduce(smollm):
-    p = SampleParams(temperature=0.0, max_tokens=24, stop_at_fence=False)
+    p = SampleParams(temperature=0.0, max_tokens=24, stop_at_fence=False, fast=False)
     a = [c.text for c in smollm.sample(MSGS, 2, p, seed=1)]
     assert a[0] == a[1] and a[0].strip()
-    t = SampleParams(temperature=0.9, max_tokens=24, stop_at_fence=False)
+    t = SampleParams(temperature=0.9, max_tokens=24, stop_at_fence=False, fast=False)
     first = [c.text for c in smollm.sample(MSGS, 3, t, seed=5)]
     again = [c.text for c in smollm.sample(MSGS, 3, t, seed=5)]
     assert first == again
@@ -32,7 +32,7 @@ def test_prompt_is_evaluated_once_for_n_samples(smollm):
     smollm.llm.reset()
     smollm.llm.eval = counting_eval
     try:
-        p = SampleParams(temperature=0.7, max_tokens=8, stop_at_fence=False)
+        p = SampleParams(temperature=0.7, max_tokens=8, stop_at_fence=False, fast=False)
         comps = list(smollm.sample(MSGS + [{"role": "user", "content": "x" * 200}], 3, p, seed=0))
     finally:
         del smollm.llm.eval

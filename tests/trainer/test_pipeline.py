@@ -50,3 +50,15 @@ def test_train_tiny_then_fix_with_the_result(tmp_path):
                 "--dry-run")
     assert fx.returncode in (0, 1), fx.stderr
     assert len(json.loads(fx.stdout)["candidates"]) >= 1
+
+
+def test_train_bad_input_exits_2_before_any_work(tmp_path):
+    out = tmp_path / "run"
+    for extra in (["--verifier-loss", "nope"], ["--rounds", "0"], ["--quant", "q2"], ["--expert", "magic"],
+                  ["--base", str(tmp_path / "missing.gguf")]):
+        r = mucode("train", "--data", MBPP, "--out", out, *extra, timeout=300)
+        assert r.returncode == 2, (extra, r.stderr)
+        assert r.stderr.strip().startswith("mucode: error:") and "Traceback" not in r.stderr
+    r = mucode("train", "--data", tmp_path / "none.jsonl", "--out", out, timeout=300)
+    assert r.returncode == 2
+    assert not (out / "round-1").exists()

@@ -70,7 +70,7 @@ def record(task: BenchTask, search_index: int, result: SearchResult, turns: int)
                     {"answer": c.answer, "code": c.evaluation.code, "valid": c.evaluation.valid,
                      "public_passed": c.evaluation.passed,
                      "private_passed": bool(c.evaluation.extra.get("private_passed")),
-                     "score": None if c.score == float("-inf") else c.score, "tokens": c.tokens,
+                     "score": c.score if c.scored else None, "tokens": c.tokens,
                      "gen_seconds": round(c.gen_seconds, 3), "test_seconds": round(c.evaluation.seconds, 3),
                      "reason": c.evaluation.reason}
                     for c in t.candidates

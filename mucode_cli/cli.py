@@ -212,7 +212,7 @@ def _fix_json(report, written) -> dict:
         "candidates": [
             {"turn": c.turn, "index": c.index, "valid": c.evaluation.valid, "passed": c.evaluation.passed,
              "tests_passed": c.evaluation.n_passed, "tests_total": c.evaluation.n_total,
-             "score": None if c.score == float("-inf") else round(c.score, 4), "tokens": c.tokens,
+             "score": round(c.score, 4) if c.scored else None, "tokens": c.tokens,
              "reason": c.evaluation.reason, "chosen": c.index == t.chosen}
             for t in (s.turns if s else []) for c in t.candidates
         ],

@@ -21,7 +21,7 @@ def _cell(c: Candidate) -> tuple[str, str, str, str]:
     else:
         color = "green" if ev.passed else "red" if ev.n_passed == 0 else "yellow"
         tests = f"[{color}]{ev.n_passed}/{ev.n_total}[/]"
-    score = "" if c.score == float("-inf") else f"{c.score:+.2f}"
+    score = f"{c.score:+.2f}" if c.scored else ""
     tps = f"{c.tokens / c.gen_seconds:.1f}" if c.gen_seconds > 0 else ""
     return f"{c.turn}.{c.index + 1}", tests, score, tps
 

@@ -64,6 +64,7 @@ class Candidate:
     tokens: int = 0
     gen_seconds: float = 0.0
     seed: int = 0
+    scored: bool = False  # False: the verifier was not asked (it could not change the choice)
 
 
 @dataclass
@@ -144,10 +145,10 @@ class Search:
                 cands, stopped = self._sample_turn(env, messages, t, pool)
                 tokens += sum(c.tokens for c in cands)
                 valid = [c for c in cands if c.evaluation.valid]
-                if valid:
+                if valid and self._needs_scores(cands):
                     scores = self.verifier.score(env.problem, [c.evaluation.code or c.answer for c in valid])
                     for c, s in zip(valid, scores):
-                        c.score = s
+                        c.score, c.scored = s, True
                 for c in cands:
                     if not c.evaluation.valid:
                         c.score = float("-inf")
@@ -172,6 +173,14 @@ class Search:
             raise
         pool.shutdown(wait=True)
         return SearchResult(turns, solved, time.monotonic() - start, tokens)
+
+    def _needs_scores(self, cands: list[Candidate]) -> bool:
+        """Scoring costs a forward pass per answer: skip it where it cannot change the choice."""
+        if self.config.select in ("pt", "random"):
+            return False
+        if self.config.select == "pt+lv":
+            return sum(c.evaluation.passed for c in cands) != 1  # one passing answer wins anyway
+        return True
 
     def _sample_turn(self, env: Environment, messages: list[Message], t: int,
                      pool: ThreadPoolExecutor) -> tuple[list[Candidate], bool]:

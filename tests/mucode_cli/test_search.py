@@ -130,3 +130,23 @@ def test_same_seed_same_choices_with_random_policy():
     table = {k: 0 for k in "abcde"}
     picks = [run([list("abcde")], table, select="random", n=5, max_turns=1)[0].final.answer for _ in range(3)]
     assert len(set(picks)) == 1
+
+
+class CountingVerifier:
+    def __init__(self):
+        self.calls = 0
+
+    def score(self, problem, answers):
+        self.calls += 1
+        return [0.0] * len(answers)
+
+
+def test_verifier_is_skipped_only_where_it_cannot_change_the_choice():
+    v = CountingVerifier()
+    result, _, _ = run([["x", "ok"]], {"x": 1, "ok": 3}, n=2, max_turns=1, verifier=v)
+    assert v.calls == 0 and result.final.answer == "ok" and not result.final.scored
+    result, _, _ = run([["x", "y"]], {"x": 1, "y": 2}, n=2, max_turns=1, verifier=v)
+    assert v.calls == 1 and all(c.scored for c in result.candidates)
+    v2 = CountingVerifier()
+    run([["x", "ok"]], {"x": 1, "ok": 3}, n=2, max_turns=1, select="lv", verifier=v2)
+    assert v2.calls == 1

@@ -13,7 +13,7 @@ from .errors import UserError
 from .feedback import format_feedback
 from .sandbox import RunResult, Sandbox
 from .search import Evaluation
-from .splice import SpliceError, enclosing_function, function_source, function_spans, module_outline, splice
+from .splice import SpliceError, enclosing_function, function_spans, module_outline, splice, targets_source
 
 ANSWER_RULES = (
     "Reply with the complete corrected function(s) in a single ```python code block. "
@@ -183,8 +183,7 @@ class RepairEnvironment:
         self.targets = targets
         self.baseline = baseline
         self.sandbox = sandbox
-        spans = function_spans(inputs.source)
-        self.target_source = "\n".join(function_source(inputs.source, spans[t]) for t in targets)
+        self.target_source = targets_source(inputs.source, targets)
         self._problem = self._problem_text()
 
     @property

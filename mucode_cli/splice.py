@@ -59,24 +59,56 @@ def enclosing_function(spans: dict[str, FunctionSpan], line: int) -> str | None:
     return best.qualname if best else None
 
 
+def _stub(node, indent: str) -> str:
+    prefix = "async def" if isinstance(node, ast.AsyncFunctionDef) else "def"
+    ret = f" -> {ast.unparse(node.returns)}" if node.returns else ""
+    return f"{indent}{prefix} {node.name}({ast.unparse(node.args)}){ret}: ..."
+
+
 def module_outline(source: str, exclude: set[str]) -> str:
-    """Imports and the signatures of the other definitions: context for the model."""
+    """Imports, and stubs of the other definitions (methods inside their class): context
+    for the model, written as valid Python so that a model copying it still parses."""
     tree = ast.parse(source)
     lines = source.splitlines()
     out = []
-    for node in tree.body:
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            out.append("\n".join(lines[node.lineno - 1 : node.end_lineno]))
-    for qual, node in _walk_defs(tree.body):
-        if qual in exclude:
-            continue
-        prefix = "async def" if isinstance(node, ast.AsyncFunctionDef) else "def"
-        ret = f" -> {ast.unparse(node.returns)}" if node.returns else ""
-        out.append(f"{prefix} {qual}({ast.unparse(node.args)}){ret}: ...")
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef):
-            out.append(f"class {node.name}: ...")
+
+    def walk(body, prefix: str, indent: str) -> None:
+        for node in body:
+            if isinstance(node, (ast.Import, ast.ImportFrom)) and not prefix:
+                out.append("\n".join(lines[node.lineno - 1 : node.end_lineno]))
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                if prefix + node.name not in exclude:
+                    out.append(_stub(node, indent))
+            elif isinstance(node, ast.ClassDef):
+                bases = ", ".join(ast.unparse(b) for b in node.bases)
+                out.append(f"{indent}class {node.name}{f'({bases})' if bases else ''}:")
+                before = len(out)
+                walk(node.body, prefix + node.name + ".", indent + "    ")
+                if len(out) == before:
+                    out.append(indent + "    ...")
+
+    walk(tree.body, "", "")
     return "\n".join(out)
+
+
+def targets_source(source: str, targets: list[str]) -> str:
+    """The target functions' source; methods are shown inside a ``class`` header."""
+    spans = function_spans(source)
+    chunks: list[str] = []
+    current_class = None
+    for t in targets:
+        owner = t.rsplit(".", 1)[0] if "." in t else None
+        text = function_source(source, spans[t]).rstrip("\n")
+        if owner and owner != current_class:
+            chunks.append(f"class {owner.rsplit('.', 1)[-1]}:")
+        elif chunks:
+            chunks.append("")
+        current_class = owner
+        if owner:
+            chunks.append(textwrap.indent(textwrap.dedent(text), "    "))
+        else:
+            chunks.append(text)
+    return "\n".join(chunks) + "\n"
 
 
 def _candidate_defs(code: str) -> tuple[dict[str, tuple[ast.AST, str]], list[ast.stmt], str]:
@@ -92,6 +124,14 @@ def _candidate_defs(code: str) -> tuple[dict[str, tuple[ast.AST, str]], list[ast
         defs[qual] = (node, text)
     imports = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
     return defs, imports, code
+
+
+def _is_stub(node) -> bool:
+    body = [n for n in node.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)
+                                         and isinstance(n.value.value, str))]
+    return len(body) <= 1 and all(
+        isinstance(n, ast.Pass) or (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)
+                                    and n.value.value is Ellipsis) for n in body)
 
 
 def _norm(text: str) -> str:
@@ -145,9 +185,9 @@ def splice(source: str, targets: list[str], answer_code: str, module_name: str |
     target_set = set(targets)
     target_shorts = {t.rsplit(".", 1)[-1] for t in targets}
     original_lines = source.splitlines(keepends=True)
-    for qual, (_, text) in defs.items():
-        if qual in target_set or qual.rsplit(".", 1)[-1] in target_shorts:
-            continue
+    for qual, (node, text) in defs.items():
+        if qual in target_set or qual.rsplit(".", 1)[-1] in target_shorts or _is_stub(node):
+            continue  # a copy of the context's "def f(...): ..." stub is not a change
         if qual in spans and _norm(function_source(source, spans[qual])) != _norm(text):
             raise SpliceError(f"the answer changes {qual!r}, which is outside the function(s) being repaired")
     newline = "\r\n" if source.count("\r\n") > source.count("\n") // 2 and "\r\n" in source else "\n"

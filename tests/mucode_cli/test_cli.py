@@ -156,3 +156,17 @@ def _cmdline(pid):
             return f.read().decode(errors="replace")
     except OSError:
         return ""
+
+
+@pytest.mark.slow
+def test_fix_a_method_with_default_model(tmp_path):
+    write(tmp_path / "cart.py", "class Cart:\n    def __init__(self):\n        self.items = []\n\n"
+          "    def add(self, price, qty=1):\n        self.items.append((price, qty))\n\n"
+          "    def total(self):\n        return sum(p for p, q in self.items)\n")
+    write(tmp_path / "test_cart.py", "from cart import Cart\n\n\ndef test_total_counts_quantity():\n    c = Cart()\n"
+          "    c.add(2, 3)\n    c.add(1)\n    assert c.total() == 7\n")
+    r = mucode("fix", tmp_path / "cart.py", "--tests", tmp_path / "test_cart.py", "--seed", "0", "--yes", "--json")
+    assert r.returncode == 0, r.stdout + r.stderr
+    data = json.loads(r.stdout)
+    assert data["fixed"] and data["targets"] == ["Cart.add", "Cart.total"]
+    assert "self.items = []" in (tmp_path / "cart.py").read_text()  # the rest of the class is intact

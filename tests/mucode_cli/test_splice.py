@@ -80,3 +80,25 @@ def test_outline_and_diff_size():
     outline = module_outline(SRC, {"target"})
     assert "import math" in outline and "def helper(x): ..." in outline and "target" not in outline
     assert diff_size("a\nb\n", "a\nc\n") == 2
+
+
+CART = "class Cart:\n    def __init__(self):\n        self.items = []\n\n    def total(self):\n        return 0\n"
+
+
+def test_context_is_valid_python_with_methods_in_their_class():
+    import ast
+
+    from mucode_cli.splice import targets_source
+
+    outline = module_outline(CART, {"Cart.total"})
+    assert outline == "class Cart:\n    def __init__(self): ...\n"[:-1]
+    ast.parse(outline)
+    shown = targets_source(CART, ["Cart.total"])
+    assert shown == "class Cart:\n    def total(self):\n        return 0\n"
+    ast.parse(shown)
+
+
+def test_copied_stubs_are_not_changes():
+    answer = "class Cart:\n    def __init__(self): ...\n\n    def total(self):\n        return 1\n"
+    sp = splice(CART, ["Cart.total"], answer)
+    assert "self.items = []" in sp.source and "return 1" in sp.source

@@ -17,7 +17,6 @@ class TrainConfig:
     turns: int = 3
     temperature: float = 0.7
     max_tokens: int = 512
-    rollout_backend: str = "llama"  # llama | auto (transformers batched generate: not built yet)
     pairs_per_problem: int = 32
     verifier_loss: str = "bt"  # bt | bce
     expert: str = "both"  # both | oracle | verifier

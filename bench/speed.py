@@ -36,6 +36,17 @@ FUNCTION = '''def summarize_orders(orders, currency="EUR"):
         counts[customer] = counts.get(customer, 0) + 1
         if customer not in largest or amount > largest[customer]:
             largest[customer] = amount
+    budgets = {}
+    if a.budgets:
+        sampler = model._batched(a.n, 1)
+        default = sampler.step_budget
+        for b in (int(x) for x in a.budgets.split(",")):
+            sampler.step_budget = b
+            params = SampleParams(temperature=a.temperature, max_tokens=a.max_tokens, draft_tokens=16 if b else 0)
+            s, out = median_time(lambda: (setattr(sampler, "cached", []), list(model.sample(msgs, a.n, params, seed=1234)))[1], 1)
+            budgets[str(b)] = round(sum(c.n_tokens for c in out) / s, 1)
+        sampler.step_budget = default
+
     result = {}
     for customer in totals:
         result[customer] = {
@@ -76,6 +87,8 @@ def main(argv=None):
     ap.add_argument("--temperature", type=float, default=0.7)
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--skip-threads", action="store_true", help="skip the thread-count sweep")
+    ap.add_argument("--budgets", default="", help="comma-separated per-step token budgets to compare "
+                    "(0 = no drafting), e.g. 0,10,16,24; one timed run each")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
 
@@ -127,6 +140,17 @@ def main(argv=None):
             s, out = median_time(lambda: list(m.sample(msgs, 1, one, seed=0)), 1)
             threads[str(t)] = round(out[0].n_tokens / s, 1)
 
+    budgets = {}
+    if a.budgets:
+        sampler = model._batched(a.n, 1)
+        default = sampler.step_budget
+        for b in (int(x) for x in a.budgets.split(",")):
+            sampler.step_budget = b
+            params = SampleParams(temperature=a.temperature, max_tokens=a.max_tokens, draft_tokens=16 if b else 0)
+            s, out = median_time(lambda: (setattr(sampler, "cached", []), list(model.sample(msgs, a.n, params, seed=1234)))[1], 1)
+            budgets[str(b)] = round(sum(c.n_tokens for c in out) / s, 1)
+        sampler.step_budget = default
+
     result = {
         "model": str(model.path.name), "threads": model.threads, "n": a.n, "max_tokens": a.max_tokens,
         "temperature": a.temperature, "prompt_tokens": prompt_tokens, "reps": a.reps,
@@ -140,6 +164,7 @@ def main(argv=None):
         "score_speedup": round(naive_s / shared_s, 2),
         "score_max_abs_diff": round(max(abs(x - y) for x, y in zip(naive_scores, shared_scores)), 4),
         "generation_tokens_per_second_by_threads": threads,
+        "fast_tokens_per_second_by_draft_budget": budgets,
     }
     if a.json:
         print(json.dumps(result, indent=2))

@@ -36,17 +36,6 @@ FUNCTION = '''def summarize_orders(orders, currency="EUR"):
         counts[customer] = counts.get(customer, 0) + 1
         if customer not in largest or amount > largest[customer]:
             largest[customer] = amount
-    budgets = {}
-    if a.budgets:
-        sampler = model._batched(a.n, 1)
-        default = sampler.step_budget
-        for b in (int(x) for x in a.budgets.split(",")):
-            sampler.step_budget = b
-            params = SampleParams(temperature=a.temperature, max_tokens=a.max_tokens, draft_tokens=16 if b else 0)
-            s, out = median_time(lambda: (setattr(sampler, "cached", []), list(model.sample(msgs, a.n, params, seed=1234)))[1], 1)
-            budgets[str(b)] = round(sum(c.n_tokens for c in out) / s, 1)
-        sampler.step_budget = default
-
     result = {}
     for customer in totals:
         result[customer] = {
@@ -147,7 +136,7 @@ def main(argv=None):
         for b in (int(x) for x in a.budgets.split(",")):
             sampler.step_budget = b
             params = SampleParams(temperature=a.temperature, max_tokens=a.max_tokens, draft_tokens=16 if b else 0)
-            s, out = median_time(lambda: (setattr(sampler, "cached", []), list(model.sample(msgs, a.n, params, seed=1234)))[1], 1)
+            s, out = median_time(lambda: run(params), 1)
             budgets[str(b)] = round(sum(c.n_tokens for c in out) / s, 1)
         sampler.step_budget = default
 

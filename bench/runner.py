@@ -100,16 +100,9 @@ def load_tasks(benchmark: str, data: str | None, split: str, limit: int | None, 
 
 
 def _done(out: Path) -> set[tuple[str, int]]:
-    done = set()
-    path = out / "results.jsonl"
-    if path.exists():
-        for line in path.read_text().splitlines():
-            try:
-                r = json.loads(line)
-                done.add((r["task_id"], r["search"]))
-            except (json.JSONDecodeError, KeyError):
-                continue  # a line cut by a crash: that problem runs again
-    return done
+    if not (out / "results.jsonl").exists():
+        return set()
+    return {(r["task_id"], r["search"]) for r in read_records(out)}  # a line cut by a crash runs again
 
 
 def prepare_out(out: Path, config: BenchConfig) -> None:

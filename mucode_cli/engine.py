@@ -81,7 +81,7 @@ def physical_cores() -> int:
             return len(seen)
     except OSError:
         pass
-    return max(1, (os.cpu_count() or 2) // 2 if (os.cpu_count() or 1) > 2 else (os.cpu_count() or 1))
+    return os.cpu_count() or 1  # no /proc/cpuinfo (macOS, Windows): logical cores
 
 
 @contextlib.contextmanager

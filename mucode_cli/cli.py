@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 not fixed / tests fail, 2 bad input or usage, 130 inter
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -350,7 +351,7 @@ def _print_bench(summary: dict, paper, console: Console) -> None:
 
 @app.command()
 def train(
-    base: str = typer.Option("qwen2.5-coder-0.5b", "--base", help="Base model: a known name or a GGUF path."),
+    base: str = typer.Option("qwen2.5-coder-0.5b", "--base", help="Base model: a known name, a GGUF path, a transformers model folder, or a hub id (needs a network)."),
     data: Path = typer.Option(..., "--data", help="MBPP-format JSONL with the training problems."),
     out: Path = typer.Option(Path("runs/mucode"), "--out", help="Run folder (reusing one resumes it)."),
     split: str = typer.Option("train", "--split", help="Which MBPP split to train on."),
@@ -359,6 +360,12 @@ def train(
     rollouts: int = typer.Option(15, "--rollouts", help="Rollouts per problem (paper: 15)."),
     turns: int = typer.Option(3, "--turns", help="Turns per rollout (paper: 3)."),
     max_tokens: int = typer.Option(512, "--max-tokens", help="Cap on tokens per rollout answer."),
+    rollout_backend: str = typer.Option(
+        "auto", "--rollout-backend",
+        help="llama (llama.cpp), transformers (batched generate, for GPUs) or auto (transformers on a GPU "
+             "that llama.cpp cannot use)."),
+    rollout_workers: Optional[int] = typer.Option(
+        None, "--rollout-workers", help="Rollouts in flight at once (default: 2 with llama.cpp, 64 with transformers)."),
     pairs_per_problem: int = typer.Option(32, "--pairs-per-problem", help="Bradley-Terry pairs per problem."),
     verifier_loss: str = typer.Option("bt", "--verifier-loss", help="bt or bce."),
     expert: str = typer.Option("both", "--expert", help="Relabeling expert: both, oracle or verifier."),
@@ -383,6 +390,10 @@ def train(
 
     if quant not in ("q8_0", "f16", "q4_k_m"):
         _fail(f"--quant must be q8_0, f16 or q4_k_m (got {quant!r})")
+    if rollout_backend not in ("auto", "llama", "transformers"):
+        _fail(f"--rollout-backend must be auto, llama or transformers (got {rollout_backend!r})")
+    if rollout_workers is not None and rollout_workers < 1:
+        _fail(f"--rollout-workers must be at least 1 (got {rollout_workers})")
     if not data.is_file():
         _fail(f"training data not found: {data}")
     try:
@@ -392,20 +403,22 @@ def train(
     except ImportError as e:
         _fail(f"training needs the train extras ({e.name} is missing): pip install 'mucode[train]'")
     accelerator = None
-    if device.startswith("cuda"):
-        from accelerate import Accelerator
+    if device.startswith("cuda") or int(os.environ.get("WORLD_SIZE", "1")) > 1:
+        from trainer.distributed import make_accelerator
 
-        accelerator = Accelerator(mixed_precision="bf16")
+        accelerator = make_accelerator(device)
         device = str(accelerator.device)  # each process its own GPU
     cfg = TrainConfig(base=base, data=str(data), out=str(out), split=split, problems=problems, rounds=rounds,
-                      rollouts=rollouts, turns=turns, max_tokens=max_tokens, pairs_per_problem=pairs_per_problem,
+                      rollouts=rollouts, turns=turns, max_tokens=max_tokens, rollout_backend=rollout_backend,
+                      rollout_workers=rollout_workers, pairs_per_problem=pairs_per_problem,
                       verifier_loss=verifier_loss, expert=expert, keep_unsolved=keep_unsolved, steps=steps,
                       epochs=epochs, lr=lr, verifier_lr=verifier_lr, batch_size=batch_size, grad_accum=grad_accum,
                       lora_r=lora_r, full=full, seed=seed, device=device, quant=quant,
                       continue_from_previous=continue_from_previous, grad_checkpointing=grad_checkpointing)
     console = Console(stderr=True)
     manifest = run_training(cfg, say=lambda m: console.print(m, highlight=False), accelerator=accelerator)
-    console.print(f"wrote {manifest['outputs']['generator']} and {manifest['outputs']['verifier']}")
+    if accelerator is None or accelerator.is_main_process:
+        console.print(f"wrote {manifest['outputs']['generator']} and {manifest['outputs']['verifier']}")
 
 
 @models_app.command("list")

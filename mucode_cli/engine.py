@@ -101,6 +101,22 @@ def _quiet_stderr():
         os.close(fd)
 
 
+def _gpu_placement() -> dict:
+    """All layers on the GPU when llama-cpp-python was built with CUDA/Metal/Vulkan.
+
+    Under a multi-process launcher each process keeps to its own GPU (LOCAL_RANK)
+    instead of llama.cpp's default of splitting one model across every visible GPU.
+    """
+    import llama_cpp
+
+    if not llama_cpp.llama_supports_gpu_offload():
+        return {}
+    out = {"n_gpu_layers": -1}
+    if "LOCAL_RANK" in os.environ:
+        out.update(split_mode=llama_cpp.LLAMA_SPLIT_MODE_NONE, main_gpu=int(os.environ["LOCAL_RANK"]))
+    return out
+
+
 def _cpu_has_amx() -> bool:
     try:
         with open("/proc/cpuinfo") as f:
@@ -153,7 +169,7 @@ class LlamaModel:
                 self.llm = Llama(
                     model_path=str(self.path), n_ctx=n_ctx, n_threads=self.threads,
                     n_threads_batch=self.threads, n_batch=512, seed=seed, verbose=False,
-                    logits_all=False,
+                    logits_all=False, **_gpu_placement(),
                 )
         except (ValueError, RuntimeError, OSError) as e:
             raise UserError(f"cannot load model {self.path}: the file is corrupt or not a supported GGUF ({e})") from None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 @dataclass
 class TrainConfig:
-    base: str = "qwen2.5-coder-0.5b"  # known name or GGUF path (or a transformers folder)
+    base: str = "qwen2.5-coder-0.5b"  # known name, GGUF path, transformers folder or hub id
     data: str = ""  # MBPP-format JSONL
     out: str = "runs/mucode"
     split: str = "train"
@@ -17,6 +17,8 @@ class TrainConfig:
     turns: int = 3
     temperature: float = 0.7
     max_tokens: int = 512
+    rollout_backend: str = "auto"  # auto | llama | transformers
+    rollout_workers: int | None = None  # parallel rollouts (None: 2 for llama.cpp, 64 for transformers)
     pairs_per_problem: int = 32
     verifier_loss: str = "bt"  # bt | bce
     expert: str = "both"  # both | oracle | verifier

@@ -1,4 +1,4 @@
-"""Loading a base model into transformers (from a GGUF file, dequantized, or a folder)."""
+"""Loading a base model into transformers: a GGUF file (dequantized), a model folder, or a hub id."""
 
 from __future__ import annotations
 

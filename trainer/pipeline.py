@@ -25,8 +25,10 @@ from typing import Callable
 from mucode_cli.errors import UserError
 
 from .config import TrainConfig
+from .batching import SharedGenerator
 from .data import bce_rows, bt_pairs, relabel
-from .rollouts import load_jsonl, run_rollouts
+from .distributed import is_main, wait, world_size
+from .rollouts import BACKENDS, load_jsonl, pick_backend, run_rollouts
 
 
 def _versions() -> dict:
@@ -42,10 +44,12 @@ def _versions() -> dict:
 
 
 class Manifest:
-    def __init__(self, path: Path, config: TrainConfig):
-        self.path = path
+    """Only the main process writes it; the others keep an in-memory copy."""
+
+    def __init__(self, path: Path, config: TrainConfig, writer: bool = True, world_size: int = 1):
+        self.path, self.writer = path, writer
         self.data = json.loads(path.read_text()) if path.exists() else {}
-        self.data.update({"config": asdict(config), "versions": _versions()})
+        self.data.update({"config": asdict(config), "versions": _versions(), "processes": world_size})
         self.data.setdefault("rounds", {})
         self.save()
 
@@ -53,32 +57,55 @@ class Manifest:
         return self.data["rounds"].setdefault(str(k), {})
 
     def save(self) -> None:
+        if not self.writer:
+            return
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text(json.dumps(self.data, indent=2))
         tmp.replace(self.path)
 
 
-def _is_main(accelerator) -> bool:
-    return accelerator is None or accelerator.is_main_process
+def rollout_generator(backend: str, path: Path, cfg: TrainConfig) -> SharedGenerator:
+    """The generator the rollouts share: llama.cpp on the GGUF, or transformers on its weights."""
+    if backend == "transformers":
+        from .hf import load_base
+        from .hf_generate import TransformersGenerator
+
+        model, tok = load_base(str(path), cfg.device)
+        return SharedGenerator(TransformersGenerator(model, tok))
+    from mucode_cli.engine import load_model
+
+    return SharedGenerator(load_model(str(path), n_ctx=8192))
 
 
-def _wait(accelerator) -> None:
-    if accelerator is not None:
-        accelerator.wait_for_everyone()
+def merge_parts(rdir: Path) -> None:
+    """Fold the per-process rollout files into rollouts.jsonl (main process only)."""
+    parts = sorted(rdir.glob("rollouts.part*.jsonl"))
+    if not parts:
+        return
+    with open(rdir / "rollouts.jsonl", "a", encoding="utf-8") as f:
+        for part in parts:
+            f.write("".join(json.dumps(rec) + "\n" for rec in load_jsonl(part)))
+    for part in parts:
+        part.unlink()
 
 
 def run_training(cfg: TrainConfig, say: Callable[[str], None] = print, accelerator=None) -> dict:
     import torch
 
     from bench import mbpp
-    from mucode_cli.engine import SampleParams, load_model
+    from mucode_cli.engine import SampleParams
     from mucode_cli.sandbox import Sandbox, SandboxLimits
 
     from .export import export_gguf
     from .hf import add_lora, base_gguf, load_base
+    from .hf_export import folder_of, hf_to_gguf
     from .sft import sft
     from .verifier_train import train_verifier
 
+    if not is_main(accelerator):
+        say = lambda _msg: None  # noqa: E731  (one voice, not one per process)
+    if cfg.rollout_backend not in BACKENDS:
+        raise UserError(f"--rollout-backend must be one of {', '.join(BACKENDS)} (got {cfg.rollout_backend!r})")
     if cfg.verifier_loss not in ("bt", "bce"):
         raise UserError(f"--verifier-loss must be bt or bce (got {cfg.verifier_loss!r})")
     if cfg.expert not in ("both", "oracle", "verifier"):
@@ -90,8 +117,7 @@ def run_training(cfg: TrainConfig, say: Callable[[str], None] = print, accelerat
         raise UserError("--device cuda: no CUDA device is available")
     base_file = base_gguf(cfg.base)
     if base_file is None:
-        raise UserError("exporting GGUF needs a GGUF base (a known name or a .gguf path); "
-                        "transformers folders are not supported yet")
+        folder = folder_of(cfg.base)  # fails here, before anything is written, if it is not one
     tasks = mbpp.load(cfg.data, cfg.split)
     if cfg.problems:
         tasks = tasks[: cfg.problems]
@@ -99,7 +125,18 @@ def run_training(cfg: TrainConfig, say: Callable[[str], None] = print, accelerat
         raise UserError(f"no training problems in {cfg.data} (split {cfg.split})")
     out = Path(cfg.out)
     out.mkdir(parents=True, exist_ok=True)
-    manifest = Manifest(out / "manifest.json", cfg)
+    manifest = Manifest(out / "manifest.json", cfg, is_main(accelerator), world_size(accelerator))
+    if base_file is None:
+        # A transformers base is written once as GGUF: the template of every export after it.
+        base_file = out / "base.gguf"
+        if is_main(accelerator) and not base_file.exists():
+            say(f"writing {cfg.base} as {base_file} (once)")
+            model, tok = load_base(cfg.base, "cpu")
+            manifest.data["base_gguf"] = hf_to_gguf(model, tok, folder, base_file,
+                                                    "q8_0" if cfg.quant == "q8_0" else "f16")
+            manifest.save()
+            del model
+        wait(accelerator)
     torch.manual_seed(cfg.seed)
     sandbox = Sandbox(SandboxLimits(timeout=cfg.timeout))
     generator_path = base_file
@@ -110,16 +147,29 @@ def run_training(cfg: TrainConfig, say: Callable[[str], None] = print, accelerat
         info = manifest.round(k)
         times = info.setdefault("seconds", {})
 
-        # 1. Rollouts with the current generator (llama.cpp; GPU if the wheel was built with CUDA).
+        # 1. Rollouts with the current generator; each process takes its share of the problems.
         t = time.monotonic()
-        if _is_main(accelerator) and not (rdir / "rollouts.done").exists():
-            say(f"round {k}: rollouts with {generator_path.name} on {len(tasks)} problems")
-            gen = load_model(str(generator_path), n_ctx=8192)
+        if not (rdir / "rollouts.done").exists():
+            rank, world = (0, 1) if accelerator is None else (accelerator.process_index, accelerator.num_processes)
+            mine = tasks[rank::world]
+            part = rdir / ("rollouts.jsonl" if world == 1 else f"rollouts.part{rank}.jsonl")
+            backend = pick_backend(cfg.rollout_backend, cfg.device)
+            say(f"round {k}: rollouts with {generator_path.name} on {len(tasks)} problems "
+                f"({backend}, {world} process{'es' if world > 1 else ''})")
+            gen = rollout_generator(backend, generator_path, cfg)
             params = SampleParams(temperature=cfg.temperature, max_tokens=cfg.max_tokens)
-            run_rollouts(tasks, gen, sandbox, rdir / "rollouts.jsonl", cfg.rollouts, cfg.turns, params,
-                         cfg.seed + k, k)
-            (rdir / "rollouts.done").write_text("")
-        _wait(accelerator)
+            workers = cfg.rollout_workers or (64 if backend == "transformers" else 2)
+            try:
+                run_rollouts(mine, gen, sandbox, part, cfg.rollouts, cfg.turns, params, cfg.seed + k, k,
+                             workers=workers)
+            finally:
+                gen.close()
+                del gen  # free the rollout model before training
+            wait(accelerator)
+            if is_main(accelerator):
+                merge_parts(rdir)
+                (rdir / "rollouts.done").write_text("")
+        wait(accelerator)
         records = load_jsonl(rdir / "rollouts.jsonl")
         times.setdefault("rollouts", round(time.monotonic() - t, 1))
         all_records.extend(records)
@@ -148,15 +198,17 @@ def run_training(cfg: TrainConfig, say: Callable[[str], None] = print, accelerat
                 max_length=cfg.max_length, accelerator=accelerator)
             info["verifier"] = vreport
             scores = dict(zip(codes, scorer.score_all([(problem_of[c], c) for c in codes]))) if codes else {}
-            if _is_main(accelerator):
+            if is_main(accelerator):
                 merged = vmodel.merge_and_unload()
                 info["verifier_export"] = export_gguf(merged, base_file, rdir / "verifier.gguf", quant=cfg.quant)
                 scores_path.write_text(json.dumps(scores))
             del vmodel
             times["verifier"] = round(time.monotonic() - t, 1)
+        wait(accelerator)
         # 4. Relabel with the local search expert (cheap: always redone).
         examples = relabel(all_records, scores, cfg.expert, cfg.keep_unsolved)
-        (rdir / "sft.jsonl").write_text("".join(json.dumps(e) + "\n" for e in examples))
+        if is_main(accelerator):
+            (rdir / "sft.jsonl").write_text("".join(json.dumps(e) + "\n" for e in examples))
         info["sft_examples"] = len(examples)
         manifest.save()
 
@@ -171,7 +223,7 @@ def run_training(cfg: TrainConfig, say: Callable[[str], None] = print, accelerat
             info["sft"] = sft(gmodel, tok, examples, lr=cfg.lr, batch_size=cfg.batch_size,
                               grad_accum=cfg.grad_accum, epochs=cfg.epochs, max_steps=cfg.steps,
                               seed=cfg.seed + k, max_length=cfg.max_length, accelerator=accelerator)
-            if _is_main(accelerator):
+            if is_main(accelerator):
                 merged = gmodel if cfg.full else gmodel.merge_and_unload()
                 template = base_file if start_from == cfg.base else generator_path
                 info["generator_export"] = export_gguf(merged, template, rdir / "generator.gguf", quant=cfg.quant)
@@ -179,8 +231,8 @@ def run_training(cfg: TrainConfig, say: Callable[[str], None] = print, accelerat
             times["sft"] = round(time.monotonic() - t, 1)
         generator_path = rdir / "generator.gguf"
         manifest.save()
-        _wait(accelerator)
-    if _is_main(accelerator):
+        wait(accelerator)
+    if is_main(accelerator):
         last = out / f"round-{cfg.rounds}"
         for name in ("generator.gguf", "verifier.gguf"):
             src, dst = last / name, out / name

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import random
 
+import torch
+
 from mucode_cli.verifier import NO, YES, verifier_messages
 
 from .hf import chat_ids
@@ -16,48 +18,57 @@ from .losses import bce_loss, bt_loss, pairwise_accuracy
 from .loop import train
 
 
+class YesNoHead(torch.nn.Module):
+    """logit("Yes") - logit("No") at the last prompt token, as a module.
+
+    Training calls this module's forward, so under DDP/FSDP the wrapper sees every
+    forward pass and synchronises the gradients; only two rows of the LM head are used,
+    so no [batch, length, vocab] logits tensor is built.
+    """
+
+    def __init__(self, model, yes: int, no: int):
+        super().__init__()
+        self.model, self.yes, self.no = model, yes, no
+
+    def forward(self, input_ids, attention_mask):
+        inner = self.model
+        base = inner.get_base_model() if hasattr(inner, "get_base_model") else inner
+        hidden = base.model(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        last = hidden[torch.arange(len(input_ids), device=input_ids.device), attention_mask.sum(1) - 1]
+        w = base.lm_head.weight
+        s = last @ (w[self.yes] - w[self.no]).to(last.dtype)
+        if getattr(base.lm_head, "bias", None) is not None:
+            s = s + (base.lm_head.bias[self.yes] - base.lm_head.bias[self.no])
+        return s.float()
+
+
 class VerifierScorer:
-    """Scores on a transformers model: the Yes-minus-No head at the last prompt token."""
+    """Tokenises (problem, answer) pairs exactly as fix does and scores them with the head."""
 
     def __init__(self, model, tok, max_length: int = 2048):
-        self.model, self.tok, self.max_length = model, tok, max_length
-        self.yes = tok.encode(YES, add_special_tokens=False)[0]
-        self.no = tok.encode(NO, add_special_tokens=False)[0]
+        self.tok, self.max_length = tok, max_length
+        self.head = YesNoHead(model, tok.encode(YES, add_special_tokens=False)[0],
+                              tok.encode(NO, add_special_tokens=False)[0])
 
     def ids(self, problem: str, answer: str) -> list[int]:
         ids = chat_ids(self.tok, verifier_messages(problem, answer), add_generation_prompt=True)
         return ids[-self.max_length:]
 
-    def scores(self, model, pairs: list[tuple[str, str]]):
-        import torch
-
+    def scores(self, head, pairs: list[tuple[str, str]]):
+        """Scores through ``head`` (this scorer's head, or the DDP wrapper around it)."""
         seqs = [self.ids(p, a) for p, a in pairs]
         width = max(len(s) for s in seqs)
         pad = self.tok.pad_token_id or 0
-        dev = next(model.parameters()).device
+        dev = next(self.head.parameters()).device
         input_ids = torch.tensor([s + [pad] * (width - len(s)) for s in seqs], device=dev)
         mask = torch.tensor([[1] * len(s) + [0] * (width - len(s)) for s in seqs], device=dev)
-        inner = model
-        while hasattr(inner, "module"):  # DDP wrapper
-            inner = inner.module
-        base = inner.get_base_model() if hasattr(inner, "get_base_model") else inner
-        hidden = base.model(input_ids=input_ids, attention_mask=mask).last_hidden_state
-        last = hidden[torch.arange(len(seqs), device=dev), mask.sum(1) - 1]
-        # Only two rows of the LM head are needed: no [batch, length, vocab] logits tensor.
-        w = base.lm_head.weight
-        head = (w[self.yes] - w[self.no]).to(last.dtype)
-        s = last @ head
-        if getattr(base.lm_head, "bias", None) is not None:
-            s = s + (base.lm_head.bias[self.yes] - base.lm_head.bias[self.no])
-        return s.float()
+        return head(input_ids, mask)
 
     def score_all(self, problem_answers: list[tuple[str, str]], batch: int = 8) -> list[float]:
-        import torch
-
         out: list[float] = []
         with torch.no_grad():
             for i in range(0, len(problem_answers), batch):
-                out.extend(self.scores(self.model, problem_answers[i:i + batch]).tolist())
+                out.extend(self.scores(self.head, problem_answers[i:i + batch]).tolist())
         return out
 
 
@@ -71,8 +82,6 @@ def split_by_problem(rows: list[dict], held_out: float, seed: int) -> tuple[list
 
 
 def evaluate_pairs(scorer: VerifierScorer, pairs: list[dict]) -> dict:
-    import torch
-
     if not pairs:
         return {"pairs": 0}
     pos = torch.tensor(scorer.score_all([(p["problem"], p["pos"]) for p in pairs]))
@@ -97,13 +106,11 @@ def train_verifier(model, tok, pairs: list[dict], rows: list[dict], *, loss: str
         items = rows
 
         def loss_fn(m, batch):
-            import torch
-
             s = scorer.scores(m, [(b["problem"], b["code"]) for b in batch])
             return bce_loss(s, torch.tensor([b["label"] for b in batch], device=s.device))
     else:
         raise ValueError(f"unknown verifier loss {loss!r}")
-    losses = train(model, items, loss_fn, lr=lr, batch_size=batch_size, grad_accum=grad_accum, epochs=epochs,
+    losses = train(scorer.head, items, loss_fn, lr=lr, batch_size=batch_size, grad_accum=grad_accum, epochs=epochs,
                    max_steps=max_steps, seed=seed, accelerator=accelerator) if items else []
     report["curve"] = losses
     report["after"] = {"train": evaluate_pairs(scorer, train_pairs), "held_out": evaluate_pairs(scorer, test_pairs)}

@@ -1,0 +1,44 @@
+"""Multi-process training through accelerate: the one way that works is
+
+    accelerate launch [--num_processes K] -m trainer --device cuda ...
+
+(torchrun works too: ``torchrun --nproc-per-node K -m trainer ...``). Only the main
+process runs rollouts, relabeling and export; every process trains on its own shard of
+each batch. Nothing here assumes a GPU count, a port or a CUDA version, and the same
+code runs as several CPU processes (gloo), which is how the tests exercise it.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from mucode_cli.errors import UserError
+
+# Rollouts run on the main process only, for hours at full scale, while the other
+# processes wait at a barrier: the default collective timeout would kill them.
+BARRIER_TIMEOUT = timedelta(hours=24)
+
+
+def make_accelerator(device: str):
+    import torch
+    from accelerate import Accelerator
+    from accelerate.utils import InitProcessGroupKwargs
+
+    cuda = device.startswith("cuda")
+    if cuda and not torch.cuda.is_available():
+        raise UserError("--device cuda: no CUDA device is available")
+    return Accelerator(cpu=not cuda, mixed_precision="bf16" if cuda else "no",
+                       kwargs_handlers=[InitProcessGroupKwargs(timeout=BARRIER_TIMEOUT)])
+
+
+def is_main(accelerator) -> bool:
+    return accelerator is None or accelerator.is_main_process
+
+
+def wait(accelerator) -> None:
+    if accelerator is not None:
+        accelerator.wait_for_everyone()
+
+
+def world_size(accelerator) -> int:
+    return 1 if accelerator is None else accelerator.num_processes

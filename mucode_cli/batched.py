@@ -114,6 +114,7 @@ class BatchedSampler:
         self.vocab = model.llm._model.vocab
         self.cached: list[int] = []  # the tokens of sequence 0's prompt in the KV cache
         self.reused_prompt_tokens = 0
+        self.rows_decoded = 0  # batch rows evaluated so far (prompt included)
 
     def close(self) -> None:
         if self.ctx:
@@ -139,6 +140,7 @@ class BatchedSampler:
                 b.seq_id[i][k] = s
             b.logits[i] = want
         b.n_tokens = len(items)
+        self.rows_decoded += len(items)
         rc = self.lc.llama_decode(self.ctx, b)
         if rc != 0:
             raise RuntimeError(f"llama_decode failed ({rc}): context full?")
@@ -198,31 +200,48 @@ class BatchedSampler:
                     yield self._completion(s, len(prompt))
             if not live:
                 return
-            # 2. One batch: each live sequence's pending token plus its drafts.
+            # 2. One batch. Sequences whose histories are still identical (at T=0.7 they often
+            #    re-type the same code for dozens of tokens, and under greedy decoding forever)
+            #    form a group: its tokens go in once, tagged with every member's sequence id,
+            #    so they fill one shared KV cell and cost one row of compute. Each member still
+            #    samples from those logits with its own RNG, so nothing about the
+            #    distribution changes; members split up the moment they sample differently.
+            groups: dict[tuple, list[_Seq]] = {}
+            for s in live:
+                groups.setdefault((s.pos, tuple(s.tokens)), []).append(s)
             items, spans = [], []
             # On a CPU a decode step costs about in proportion to its tokens once several
-            # sequences share it, so drafts get the room the live sequences leave in a
-            # fixed per-step budget: many drafts for one sequence, few for five.
-            per_seq = min(self.draft_tokens, max(0, self.step_budget // len(live) - 1))
-            for s in live:
-                room = max_tokens - len(s.tokens) - 1
-                drafts = prompt_lookup(prompt_tail + s.tokens, min(per_seq, room)) if draft else []
+            # rows share it, so drafts get the room the groups leave in a fixed per-step
+            # budget: many drafts for one group, few for five.
+            per_group = min(self.draft_tokens, max(0, self.step_budget // len(groups) - 1))
+            for members in groups.values():
+                lead = members[0]
+                room = max_tokens - len(lead.tokens) - 1
+                drafts = prompt_lookup(prompt_tail + lead.tokens, min(per_group, room)) if draft else []
                 if len(items) + 1 + len(drafts) > self.batch_cap:
                     drafts = drafts[: max(0, self.batch_cap - len(items) - 1)]
                 start = len(items)
-                seq_tokens = [s.tokens[-1]] + drafts
-                for j, tok in enumerate(seq_tokens):
-                    items.append((tok, s.pos + j, [s.sid], True))
-                spans.append((s, start, drafts))
+                sids = [m.sid for m in members]
+                for j, tok in enumerate([lead.tokens[-1]] + drafts):
+                    items.append((tok, lead.pos + j, sids, True))
+                spans.extend((m, start, drafts) for m in members)
             self._decode(items)
-            # 3. Verify drafts left to right; the first rejection ends the sequence's step.
+            dists: dict[int, tuple[np.ndarray, np.ndarray | None]] = {}
+
+            def dist(i: int):
+                """Logits and distribution of batch row i, computed once for all members."""
+                if i not in dists:
+                    logits = self._logits(i)
+                    dists[i] = (logits, _probs(logits, params))
+                return dists[i]
+
+            # 3. Verify drafts left to right; the first rejection ends the member's step.
             for s, start, drafts in spans:
                 s.pos += 1
                 s.drafted += len(drafts)
                 nxt = None
                 for j, d in enumerate(drafts):
-                    logits = self._logits(start + j)
-                    tok, ok = self._verify(logits, d, params, s.rng)
+                    tok, ok = self._verify(*dist(start + j), d, s.rng)
                     if not ok:
                         nxt = tok
                         break
@@ -235,17 +254,20 @@ class BatchedSampler:
                     self.lc.llama_memory_seq_rm(self.mem, s.sid, s.pos, -1)
                     continue
                 if nxt is None:  # every draft accepted: a bonus token from the last logits
-                    nxt = self._pick(self._logits(start + len(drafts)), params, s.rng)
-                # Drop the KV cells of rejected drafts.
+                    nxt = self._draw_from(*dist(start + len(drafts)), s.rng)
+                # Drop this member's claim on the cells of rejected drafts.
                 self.lc.llama_memory_seq_rm(self.mem, s.sid, s.pos, -1)
                 s.pending = nxt
 
     def _pick(self, logits: np.ndarray, params: SampleParams, rng: np.random.Generator) -> int:
-        p = _probs(logits, params)
+        return self._draw_from(logits, _probs(logits, params), rng)
+
+    @staticmethod
+    def _draw_from(logits: np.ndarray, p: np.ndarray | None, rng: np.random.Generator) -> int:
         return int(np.argmax(logits)) if p is None else _draw(p, rng)
 
-    def _verify(self, logits: np.ndarray, draft: int, params: SampleParams, rng) -> tuple[int, bool]:
-        p = _probs(logits, params)
+    @staticmethod
+    def _verify(logits: np.ndarray, p: np.ndarray | None, draft: int, rng) -> tuple[int, bool]:
         if p is None:
             best = int(np.argmax(logits))
             return best, best == draft

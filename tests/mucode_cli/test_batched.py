@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from mucode_cli.batched import _draw, _probs, prompt_lookup
+from mucode_cli.batched import BatchedSampler, _probs, prompt_lookup
 from mucode_cli.engine import SampleParams
 
 PROMPTS = [
@@ -85,15 +85,25 @@ def test_speculative_acceptance_keeps_the_distribution():
     """Accept d with p(d), else draw from p without d: the token law stays p."""
     rng = np.random.default_rng(0)
     logits = np.log(np.array([0.5, 0.3, 0.2]))
-    params = SampleParams(temperature=1.0)
-    p = _probs(logits, params)
+    p = _probs(logits, SampleParams(temperature=1.0))
     counts = np.zeros(3)
     for _ in range(20000):
-        d = 1
-        if rng.random() < p[d]:
-            counts[d] += 1
-        else:
-            q = p.copy()
-            q[d] = 0
-            counts[_draw(q, rng)] += 1
+        tok, _ok = BatchedSampler._verify(logits, p, 1, rng)
+        counts[tok] += 1
     assert counts / counts.sum() == pytest.approx(p, abs=0.015)
+
+
+def test_identical_sequences_share_their_rows(smollm):
+    """Greedy sequences never diverge: N of them cost the rows of one, and equal it exactly."""
+    one = greedy(smollm, PROMPTS[0], fast=True, draft=8, n=1)[0]
+    sampler = smollm._batch_sampler
+    sampler.cached = []
+    before = sampler.rows_decoded
+    three = greedy(smollm, PROMPTS[0], fast=True, draft=8, n=3)
+    rows_three = sampler.rows_decoded - before
+    sampler.cached = []
+    before = sampler.rows_decoded
+    greedy(smollm, PROMPTS[0], fast=True, draft=8, n=1)
+    rows_one = sampler.rows_decoded - before
+    assert [c.text for c in three] == [one.text] * 3
+    assert rows_three == rows_one

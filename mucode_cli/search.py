@@ -8,6 +8,7 @@ from all of them.
 
 from __future__ import annotations
 
+import copy
 import random
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -138,6 +139,7 @@ class Search:
         tokens = 0
         solved = False
         pool = ThreadPoolExecutor(max_workers=max(1, cfg.workers))
+        self._runs: dict[str, Future] = {}  # answer text -> its test run, shared by repeats
         try:
             for t in range(1, cfg.turns + 1):
                 if self.observer:
@@ -146,9 +148,11 @@ class Search:
                 tokens += sum(c.tokens for c in cands)
                 valid = [c for c in cands if c.evaluation.valid]
                 if valid and self._needs_scores(cands):
-                    scores = self.verifier.score(env.problem, [c.evaluation.code or c.answer for c in valid])
-                    for c, s in zip(valid, scores):
-                        c.score, c.scored = s, True
+                    # Sampled answers repeat (often, at low temperature): score each code once.
+                    codes = list(dict.fromkeys(c.evaluation.code or c.answer for c in valid))
+                    score_of = dict(zip(codes, self.verifier.score(env.problem, codes)))
+                    for c in valid:
+                        c.score, c.scored = score_of[c.evaluation.code or c.answer], True
                 for c in cands:
                     if not c.evaluation.valid:
                         c.score = float("-inf")
@@ -193,8 +197,11 @@ class Search:
             for i, comp in enumerate(stream):
                 cand = Candidate(t, i, comp.text, Evaluation(False, False), tokens=comp.n_tokens,
                                  gen_seconds=comp.seconds, seed=seed + i)
-                # The test run overlaps with generating the next candidate.
-                pending.append((cand, pool.submit(env.evaluate, comp.text)))
+                # The test run overlaps with generating the next candidate; an answer seen
+                # before (this turn or an earlier one) reuses its run instead of a new one.
+                if comp.text not in self._runs:
+                    self._runs[comp.text] = pool.submit(env.evaluate, comp.text)
+                pending.append((cand, self._runs[comp.text]))
                 # Earlier candidates had a whole generation's time to finish their tests, so
                 # waiting on them costs little; the newest is only checked if already done.
                 if cfg.early_stop and (any(f.result().passed for _, f in pending[:-1])
@@ -207,7 +214,7 @@ class Search:
                 close()
         out = []
         for cand, fut in pending:
-            cand.evaluation = fut.result()
+            cand.evaluation = copy.copy(fut.result())  # repeats share a run, not an object
             out.append(cand)
             if self.observer:
                 self.observer.candidate_done(cand)

@@ -150,3 +150,24 @@ def test_verifier_is_skipped_only_where_it_cannot_change_the_choice():
     v2 = CountingVerifier()
     run([["x", "ok"]], {"x": 1, "ok": 3}, n=2, max_turns=1, select="lv", verifier=v2)
     assert v2.calls == 1
+
+
+class RecordingVerifier(LengthVerifier):
+    def __init__(self):
+        self.seen = []
+
+    def score(self, problem, answers):
+        self.seen.append(list(answers))
+        return super().score(problem, answers)
+
+
+def test_repeated_answers_are_tested_and_scored_once():
+    verifier = RecordingVerifier()
+    result, _, env = run([["aa", "b", "aa", "aa"], ["b", "aa", "c", "c"]], {"aa": 1, "b": 1, "c": 2}, n=4,
+                         max_turns=2, verifier=verifier)
+    assert sorted(env.evaluated) == ["aa", "b", "c"]  # one test run per distinct answer, across turns
+    assert verifier.seen[0] == ["aa", "b"]
+    # Each candidate still carries its own evaluation and score.
+    first = result.turns[0].candidates
+    assert [c.evaluation.n_passed for c in first] == [1, 1, 1, 1]
+    assert first[0].evaluation is not first[2].evaluation and first[0].score == first[2].score == 2.0

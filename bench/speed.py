@@ -1,6 +1,6 @@
 """Speed of one repair turn: plain path vs fast path, naive vs shared-prefix scoring.
 
-    python bench/speed.py --json [--model NAME|PATH] [--n 5] [--reps 3] [--max-tokens 256]
+    python bench/speed.py --json [--model NAME|PATH] [--n 5] [--reps 3] [--max-tokens 256] [--with-tests]
 
 Every figure is a median over ``--reps`` repetitions measured in this one run, so the ratios
 compare like with like on whatever machine runs it. Not a test: nothing here asserts a speed.
@@ -67,6 +67,40 @@ def median_time(fn, reps):
     return statistics.median(times), out
 
 
+def timed_beside_tests(model, generate, reps) -> dict:
+    """Fast-path seconds while a sandboxed pytest run repeats in another thread (as in fix
+    and bench, whose tests overlap generation): with the thread governor, and with it off."""
+    import tempfile
+    import threading
+
+    from mucode_cli.sandbox import Sandbox, SandboxLimits
+
+    folder = Path(tempfile.mkdtemp(prefix="mucode-speed-"))
+    (folder / "test_busy.py").write_text("def test_busy():\n    assert sum(range(10**6)) > 0\n")
+    box = Sandbox(SandboxLimits(timeout=30))
+    stop = threading.Event()
+
+    def tests():
+        while not stop.is_set():
+            box.run_pytest(folder, {}, ["test_busy.py"])
+
+    worker = threading.Thread(target=tests, daemon=True)
+    worker.start()
+    try:
+        governed, _ = median_time(generate, reps)
+        threads = model.governor.threads
+        model.governor.apply = lambda ctx: None  # llama.cpp keeps every thread
+        for ctx in (model.llm._ctx.ctx, model._batch_sampler.ctx):
+            __import__("llama_cpp").llama_set_n_threads(ctx, threads, threads)
+        ungoverned, _ = median_time(generate, reps)
+        del model.governor.apply
+    finally:
+        stop.set()
+        worker.join()
+    return {"governed": round(governed, 3), "all_threads": round(ungoverned, 3),
+            "ratio": round(ungoverned / governed, 2)}
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default="qwen2.5-coder-0.5b")
@@ -78,6 +112,9 @@ def main(argv=None):
     ap.add_argument("--skip-threads", action="store_true", help="skip the thread-count sweep")
     ap.add_argument("--budgets", default="", help="comma-separated per-step token budgets to compare "
                     "(0 = no drafting), e.g. 0,10,16,24; one timed run each")
+    ap.add_argument("--with-tests", action="store_true",
+                    help="also time the fast path while sandboxed tests run beside it, with and without "
+                         "llama.cpp yielding a core to them")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
 
@@ -140,6 +177,10 @@ def main(argv=None):
             budgets[str(b)] = round(sum(c.n_tokens for c in out) / s, 1)
         sampler.step_budget = default
 
+    beside_tests = {}
+    if a.with_tests:
+        beside_tests = timed_beside_tests(model, lambda: run(fast), a.reps)
+
     result = {
         "model": str(model.path.name), "threads": model.threads, "n": a.n, "max_tokens": a.max_tokens,
         "temperature": a.temperature, "prompt_tokens": prompt_tokens, "reps": a.reps,
@@ -154,6 +195,7 @@ def main(argv=None):
         "score_max_abs_diff": round(max(abs(x - y) for x, y in zip(naive_scores, shared_scores)), 4),
         "generation_tokens_per_second_by_threads": threads,
         "fast_tokens_per_second_by_draft_budget": budgets,
+        "fast_seconds_beside_tests": beside_tests,
     }
     if a.json:
         print(json.dumps(result, indent=2))

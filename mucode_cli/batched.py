@@ -141,6 +141,7 @@ class BatchedSampler:
             b.logits[i] = want
         b.n_tokens = len(items)
         self.rows_decoded += len(items)
+        self.model.governor.apply(self.ctx)
         rc = self.lc.llama_decode(self.ctx, b)
         if rc != 0:
             raise RuntimeError(f"llama_decode failed ({rc}): context full?")

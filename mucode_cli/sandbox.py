@@ -279,6 +279,12 @@ class Sandbox:
             shutil.rmtree(root, ignore_errors=True)
 
 
+def runs_in_flight() -> int:
+    """Sandboxed processes running now (the model layer yields a core to them)."""
+    with _RUNNING_LOCK:
+        return len(_RUNNING)
+
+
 def kill_running() -> None:
     """Kill every sandbox run in flight (Ctrl-C); their folders go in their own cleanup."""
     with _RUNNING_LOCK:

@@ -13,12 +13,11 @@ probe text exactly as the transformers tokenizer does is kept.
 
 from __future__ import annotations
 
-import contextlib
-import os
 from pathlib import Path
 
 import numpy as np
 
+from mucode_cli.engine import _quiet_stderr
 from mucode_cli.errors import UserError
 
 ARCHS = {"llama": "LLAMA", "qwen2": "QWEN2"}
@@ -110,23 +109,11 @@ def _write(path: Path, arch: str, fill) -> None:
     tmp.replace(path)
 
 
-@contextlib.contextmanager
-def _quiet():
-    fd = os.dup(2)
-    try:
-        with open(os.devnull, "w") as null:
-            os.dup2(null.fileno(), 2)
-            yield
-    finally:
-        os.dup2(fd, 2)
-        os.close(fd)
-
-
 def _llama_tokens(vocab_file: Path, text: str) -> list[int] | None:
     from llama_cpp import Llama
 
     try:
-        with _quiet():
+        with _quiet_stderr():
             llm = Llama(model_path=str(vocab_file), vocab_only=True, verbose=False)
     except (ValueError, RuntimeError, OSError):
         return None  # a pre-tokenizer name this llama.cpp does not know

@@ -86,3 +86,28 @@ def test_known_models_resolve_to_gguf_files():
         path = resolve_model(name)
         assert path.read_bytes()[:4] == b"GGUF"
     assert {m.name for m in list_models() if m.installed} == set(KNOWN_MODELS)
+
+
+def test_llama_cpp_yields_a_core_while_a_sandboxed_test_runs(smollm, tmp_path):
+    import threading
+    import time
+
+    import llama_cpp
+
+    from mucode_cli.sandbox import Sandbox, SandboxLimits, runs_in_flight
+
+    ctx = smollm.llm._ctx.ctx
+    gov = smollm.governor
+    (tmp_path / "test_slow.py").write_text("import time\n\ndef test_slow():\n    time.sleep(4)\n")
+    run = threading.Thread(target=Sandbox(SandboxLimits(timeout=20)).run_pytest,
+                           args=(tmp_path, {}, ["test_slow.py"]))
+    run.start()
+    deadline = time.monotonic() + 10
+    while not runs_in_flight() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert runs_in_flight()
+    gov.apply(ctx)
+    during = llama_cpp.llama_n_threads(ctx)
+    run.join()
+    gov.apply(ctx)
+    assert during == max(1, gov.threads - 1) and llama_cpp.llama_n_threads(ctx) == gov.threads

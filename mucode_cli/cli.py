@@ -390,8 +390,6 @@ def train(
 
     if quant not in ("q8_0", "f16", "q4_k_m"):
         _fail(f"--quant must be q8_0, f16 or q4_k_m (got {quant!r})")
-    if rollout_backend not in ("auto", "llama", "transformers"):
-        _fail(f"--rollout-backend must be auto, llama or transformers (got {rollout_backend!r})")
     if rollout_workers is not None and rollout_workers < 1:
         _fail(f"--rollout-workers must be at least 1 (got {rollout_workers})")
     if not data.is_file():

@@ -18,6 +18,7 @@ import numpy as np
 
 from .errors import UserError
 from .models import resolve_model
+from .sandbox import runs_in_flight
 
 Message = dict  # {"role": "user"|"assistant"|"system", "content": str}
 
@@ -132,8 +133,6 @@ class ThreadGovernor:
 
     def apply(self, ctx) -> None:
         import llama_cpp
-
-        from .sandbox import runs_in_flight
 
         want = max(1, self.threads - 1) if runs_in_flight() else self.threads
         key = id(ctx)  # each context object lives as long as its model

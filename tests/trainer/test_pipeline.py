@@ -55,6 +55,7 @@ def test_train_tiny_then_fix_with_the_result(tmp_path):
 def test_train_bad_input_exits_2_before_any_work(tmp_path):
     out = tmp_path / "run"
     for extra in (["--verifier-loss", "nope"], ["--rounds", "0"], ["--quant", "q2"], ["--expert", "magic"],
+                  ["--rollout-backend", "vllm"], ["--rollout-workers", "0"],
                   ["--base", str(tmp_path / "missing.gguf")]):
         r = mucode("train", "--data", MBPP, "--out", out, *extra, timeout=300)
         assert r.returncode == 2, (extra, r.stderr)

@@ -97,6 +97,10 @@ def make_task(row: dict) -> BenchTask:
 
 
 def load(data: str | None = None, split: str = "test") -> list[BenchTask]:
+    return [make_task(r) for r in load_rows(data)]
+
+
+def load_rows(data: str | None = None) -> list[dict]:
     path = Path(data) if data else data_path()
     opener = gzip.open if path.suffix == ".gz" else open
     try:
@@ -104,4 +108,4 @@ def load(data: str | None = None, split: str = "test") -> list[BenchTask]:
             rows = [json.loads(line) for line in f if line.strip()]
     except (OSError, json.JSONDecodeError, EOFError) as e:
         raise UserError(f"cannot read HumanEval data {path}: {e}") from None
-    return [make_task(r) for r in rows]
+    return rows

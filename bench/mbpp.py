@@ -13,10 +13,21 @@ name = "mbpp"
 description = "MBPP (--data FILE.jsonl); public = first assert of test_list"
 
 SPLITS = {"prompt": range(1, 11), "test": range(11, 511), "validation": range(511, 601), "train": range(601, 975)}
-FIELDS = ("text", "task_id", "test_list")
+FIELDS = ("task_id", "test_list")
+
+
+def normalize(row: dict) -> dict:
+    """One row shape for both releases: the original (``text``, ``test_setup_code``) and the
+    sanitized subset (``prompt``, ``test_imports``)."""
+    if "text" not in row and "prompt" not in row:
+        raise KeyError("text")
+    setup = row.get("test_setup_code") or "\n".join(row.get("test_imports") or [])
+    return {**row, "text": row.get("text", row.get("prompt")), "test_setup_code": setup,
+            "code": (row.get("code") or "").replace("\r\n", "\n")}
 
 
 def make_task(row: dict) -> BenchTask:
+    row = normalize(row)
     tests = list(row["test_list"])
     private = tests[1:] + list(row.get("challenge_test_list") or [])  # the reference forgot the challenge list
     return BenchTask(
@@ -26,13 +37,21 @@ def make_task(row: dict) -> BenchTask:
 
 
 def load(data: str | None, split: str = "test") -> list[BenchTask]:
+    return [make_task(r) for r in load_rows(data, split)]
+
+
+def load_rows(data: str | None, split: str = "test") -> list[dict]:
+    """The rows of a split (``train,validation`` joins splits), normalized, by task id."""
     if not data:
         raise UserError("MBPP needs its data file: pass --data mbpp.jsonl")
     path = Path(data)
     if not path.is_file():
         raise UserError(f"MBPP data file not found: {path}")
-    if split != "all" and split not in SPLITS:
-        raise UserError(f"unknown MBPP split {split!r}: choose from {', '.join(SPLITS)}, all")
+    parts = [p.strip() for p in split.split(",") if p.strip()]
+    bad = [p for p in parts if p != "all" and p not in SPLITS]
+    if bad or not parts:
+        raise UserError(f"unknown MBPP split {split!r}: choose from {', '.join(SPLITS)}, all (or several, "
+                        "comma-separated)")
     rows = []
     try:
         with open(path, encoding="utf-8") as f:
@@ -40,13 +59,17 @@ def load(data: str | None, split: str = "test") -> list[BenchTask]:
                 if not line.strip():
                     continue
                 row = json.loads(line)
-                if not all(k in row for k in FIELDS):
-                    raise UserError(f"{path}:{n}: not an MBPP row (needs {', '.join(FIELDS)})")
-                rows.append(row)
+                try:
+                    if not isinstance(row, dict) or not all(k in row for k in FIELDS):
+                        raise KeyError
+                    rows.append(normalize(row))
+                except KeyError:
+                    raise UserError(f"{path}:{n}: not an MBPP row (needs task_id, test_list, and text or "
+                                    "prompt)") from None
     except json.JSONDecodeError as e:
         raise UserError(f"{path}: malformed JSON line ({e.msg} at line {e.lineno})") from None
     except (OSError, UnicodeDecodeError) as e:
         raise UserError(f"cannot read MBPP data {path}: {e}") from None
-    if split != "all":
-        rows = [r for r in rows if int(r["task_id"]) in SPLITS[split]]
-    return [make_task(r) for r in sorted(rows, key=lambda r: int(r["task_id"]))]
+    if "all" not in parts:
+        rows = [r for r in rows if any(int(r["task_id"]) in SPLITS[p] for p in parts)]
+    return sorted(rows, key=lambda r: int(r["task_id"]))

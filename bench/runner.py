@@ -105,13 +105,16 @@ def _done(out: Path) -> set[tuple[str, int]]:
     return {(r["task_id"], r["search"]) for r in read_records(out)}  # a line cut by a crash runs again
 
 
-def prepare_out(out: Path, config: BenchConfig) -> None:
+def prepare_out(out: Path, config) -> None:
+    """Create ``out`` for a run of ``config`` (a dataclass); refuse one holding another configuration."""
     out.mkdir(parents=True, exist_ok=True)
     cfg_path = out / "config.json"
     mine = asdict(config)
     if cfg_path.exists():
         theirs = json.loads(cfg_path.read_text())
-        diff = {k for k in mine if k != "searches" and theirs.get(k) != mine[k]}
+        # A key the older file lacks is compared with its default ({} or None): old folders resume.
+        diff = {k for k in mine if k != "searches" and theirs.get(k, mine[k] if mine[k] in ({}, None) else None)
+                != mine[k]}
         if diff:
             raise UserError(f"{out} holds results of another configuration ({', '.join(sorted(diff))} differ); "
                             "use a new --out")
@@ -142,12 +145,12 @@ def run_benchmark(tasks: list[BenchTask], generator: Generator, verifier: Verifi
     return [r for r in read_records(out) if r["task_id"] in wanted and r["search"] < config.searches]
 
 
-def read_records(out: Path) -> list[dict]:
+def read_records(out: Path, key: str = "task_id") -> list[dict]:
     recs = {}
     for line in (out / "results.jsonl").read_text().splitlines():
         try:
             r = json.loads(line)
-            recs[(r["task_id"], r["search"])] = r
+            recs[(r[key], r["search"])] = r
         except (json.JSONDecodeError, KeyError):
             continue
     return list(recs.values())
@@ -189,7 +192,8 @@ def plot(summary: dict, path: Path) -> None:
     ax.set_xlabel("turn")
     ax.set_ylabel("success (%)")
     ax.set_xticks(ks)
-    ax.set_title(f"{summary['benchmark']}: {summary['problems']} problems")
+    count = summary.get("problems", summary.get("cases"))
+    ax.set_title(f"{summary['benchmark']}: {count} {'problems' if 'problems' in summary else 'cases'}")
     ax.grid(alpha=0.3)
     ax.legend()
     fig.tight_layout()

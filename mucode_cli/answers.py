@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 
 _OPEN = re.compile(r"^[ \t]*```[ \t]*([A-Za-z0-9_+-]*)[^\n]*\n", re.M)
@@ -26,16 +27,45 @@ def _blocks(text: str) -> list[tuple[str, str]]:
 
 
 def extract_code(text: str) -> str:
-    """First python block, else the first fenced block, else the raw text."""
+    """First python block, else the first fenced block, else the code in the raw text."""
+    blocks = code_blocks(text)
+    return blocks[0] if blocks else ""
+
+
+def code_blocks(text: str) -> list[str]:
+    """Every candidate piece of code in an answer, best first: python blocks, other fenced
+    blocks, and for an answer without fences the code found among its prose."""
     blocks = _blocks(text)
-    for lang, body in blocks:
-        if lang in _PY and body.strip():
-            return body.rstrip() + "\n"
-    for _, body in blocks:
-        if body.strip():
-            return body.rstrip() + "\n"
+    out = [body.rstrip() + "\n" for lang, body in blocks if lang in _PY and body.strip()]
+    out += [body.rstrip() + "\n" for lang, body in blocks if lang not in _PY and body.strip()]
+    if out:
+        return out
     raw = text.strip()
     if raw.startswith("```"):  # a fence opened on the last line and nothing after it
         raw = raw.lstrip("`")
         raw = raw[len(raw.split("\n", 1)[0]):].strip() if "\n" in raw else ""
-    return raw + "\n" if raw else ""
+    if not raw:
+        return []
+    found = _code_in_prose(raw)
+    return [found] if found else [raw + "\n"]
+
+
+_CODE_START = re.compile(r"^(?:def |async def |class |import |from \S+ import |@)")
+
+
+def _code_in_prose(text: str) -> str | None:
+    """An unfenced answer ("Here is the fix: def f(): ... This works because ..."): the
+    lines from the first that starts a definition or import, cut back from the end until
+    they parse, so surrounding prose does not make the answer unusable."""
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if _CODE_START.match(line)), None)
+    if start is None:
+        return None
+    for end in range(len(lines), start, -1):
+        chunk = "\n".join(lines[start:end]).rstrip()
+        try:
+            ast.parse(chunk)
+        except SyntaxError:
+            continue
+        return chunk + "\n"
+    return None

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import ctypes
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
 import numpy as np
@@ -30,9 +30,22 @@ from .engine import Completion, SampleParams, fence_closed
 
 
 @dataclass
+class Ask:
+    """One prompt of a batch: n sequences that share it, with their sampling settings."""
+
+    prompt: list[int]
+    n: int
+    params: SampleParams
+    seeds: list[int]
+    max_tokens: int
+
+
+@dataclass
 class _Seq:
     sid: int
     rng: np.random.Generator
+    ask: int = 0  # which prompt of the batch it continues
+    index: int = 0  # its place among that prompt's n
     tokens: list[int] = field(default_factory=list)  # generated so far
     pos: int = 0  # position of the next token to feed
     pending: int = -1  # sampled, not yet fed
@@ -44,11 +57,30 @@ class _Seq:
     accepted: int = 0
 
 
-def _probs(logits: np.ndarray, params: SampleParams) -> np.ndarray | None:
-    """The model's distribution after temperature and top-p; None means greedy."""
+def _probs(logits: np.ndarray, params: SampleParams, history: np.ndarray | None = None) -> np.ndarray | None:
+    """The model's distribution after the repetition penalty, temperature, top-k and top-p;
+    None means greedy (plain argmax: no penalty, so greedy re-types what it is shown)."""
     if params.temperature <= 0:
         return None
-    z = logits.astype(np.float64) / params.temperature
+    z = logits.astype(np.float64)
+    if params.repeat_penalty != 1.0 and history is not None and len(history):
+        seen = z[history]
+        z[history] = np.where(seen > 0, seen / params.repeat_penalty, seen * params.repeat_penalty)
+    z /= params.temperature
+    if 0 < params.top_k < len(z):
+        # Only the k best can be drawn: work on those (argpartition, not a full sort).
+        keep = np.argpartition(-z, params.top_k - 1)[: params.top_k]
+        zk = z[keep] - z[keep].max()
+        pk = np.exp(zk)
+        pk /= pk.sum()
+        if params.top_p < 1.0:
+            order = np.argsort(-pk)
+            cum = np.cumsum(pk[order])
+            pk[order[np.searchsorted(cum, params.top_p) + 1:]] = 0.0
+            pk /= pk.sum()
+        p = np.zeros(len(z))
+        p[keep] = pk
+        return p
     z -= z.max()
     p = np.exp(z)
     p /= p.sum()
@@ -104,7 +136,10 @@ class BatchedSampler:
         p.n_threads = model.threads
         p.n_threads_batch = model.threads
         p.kv_unified = True  # the prompt's cells are shared, not copied N times
-        self.ctx = llama_cpp.llama_init_from_model(model.llm._model.model, p)
+        from .engine import _quiet_stderr
+
+        with _quiet_stderr():  # llama.cpp prints context-size notices straight to fd 2
+            self.ctx = llama_cpp.llama_init_from_model(model.llm._model.model, p)
         if not self.ctx:
             raise RuntimeError("llama.cpp could not create a batched context")
         self.mem = llama_cpp.llama_get_memory(self.ctx)
@@ -112,7 +147,7 @@ class BatchedSampler:
         self.batch = llama_cpp.llama_batch_init(self.batch_cap, 0, max(1, n_seq))
         self.n_vocab = model.n_vocab
         self.vocab = model.llm._model.vocab
-        self.cached: list[int] = []  # the tokens of sequence 0's prompt in the KV cache
+        self.cached: dict[int, list[int]] = {}  # holder sequence -> the prompt tokens it has in the KV cache
         self.reused_prompt_tokens = 0
         self.rows_decoded = 0  # batch rows evaluated so far (prompt included)
 
@@ -150,44 +185,75 @@ class BatchedSampler:
         ptr = self.lc.llama_get_logits_ith(self.ctx, i)
         return np.ctypeslib.as_array(ptr, shape=(self.n_vocab,))
 
-    def _eval_prompt(self, prompt: list[int]) -> np.ndarray:
-        """Evaluate the prompt as sequence 0, reusing what the last call left in the cache.
+    def _eval_prompts(self, prompts: list[list[int]], holders: list[int]) -> list[np.ndarray]:
+        """Evaluate each prompt in the sequence ``holders[k]``, reusing what the last call left
+        there, and share its cells with the sequences up to the next holder.
 
-        Turn t+1's conversation starts with turn t's, so only the new messages cost time.
+        Turn t+1's conversation starts with turn t's, and a prompt that does not change
+        between turns (a rewrite prompt) is not evaluated again: only new tokens cost time.
         """
-        common = 0
-        limit = min(len(self.cached), len(prompt) - 1)  # at least one token: fresh logits
-        while common < limit and self.cached[common] == prompt[common]:
-            common += 1
-        for s in range(1, self.n_seq):
-            self.lc.llama_memory_seq_rm(self.mem, s, 0, -1)
-        if not self.lc.llama_memory_seq_rm(self.mem, 0, common, -1):
-            self.lc.llama_memory_clear(self.mem, True)
+        for s in range(self.n_seq):
+            if s not in holders:
+                self.lc.llama_memory_seq_rm(self.mem, s, 0, -1)
+        commons = []
+        for h, prompt in zip(holders, prompts):
+            cached = self.cached.get(h, [])
             common = 0
-        last_index = 0
-        for start in range(common, len(prompt), self.batch_cap):
-            chunk = prompt[start:start + self.batch_cap]
-            last = start + len(chunk) == len(prompt)
-            self._decode([(t, start + j, [0], last and j == len(chunk) - 1) for j, t in enumerate(chunk)])
-            last_index = len(chunk) - 1
-        self.cached = list(prompt)
-        self.reused_prompt_tokens = common
-        logits = self._logits(last_index).copy()
-        for s in range(1, self.n_seq):
-            self.lc.llama_memory_seq_cp(self.mem, 0, s, -1, -1)
-        return logits
+            limit = min(len(cached), len(prompt) - 1)  # at least one token: fresh logits
+            while common < limit and cached[common] == prompt[common]:
+                common += 1
+            commons.append(common)
+        if not all(self.lc.llama_memory_seq_rm(self.mem, h, c, -1) for h, c in zip(holders, commons)):
+            self.lc.llama_memory_clear(self.mem, True)
+            commons = [0] * len(holders)
+        for s in list(self.cached):
+            if s not in holders:
+                del self.cached[s]
+        out = []
+        for k, (h, prompt, common) in enumerate(zip(holders, prompts, commons)):
+            last_index = 0
+            for start in range(common, len(prompt), self.batch_cap):
+                chunk = prompt[start:start + self.batch_cap]
+                last = start + len(chunk) == len(prompt)
+                self._decode([(t, start + j, [h], last and j == len(chunk) - 1) for j, t in enumerate(chunk)])
+                last_index = len(chunk) - 1
+            self.cached[h] = list(prompt)
+            out.append(self._logits(last_index).copy())
+            upto = holders[k + 1] if k + 1 < len(holders) else self.n_seq
+            for s in range(h + 1, upto):
+                self.lc.llama_memory_seq_cp(self.mem, h, s, -1, -1)
+        self.reused_prompt_tokens = sum(commons)
+        return out
+
+    def _eval_prompt(self, prompt: list[int]) -> np.ndarray:
+        return self._eval_prompts([prompt], [0])[0]
 
     # -- sampling ------------------------------------------------------------------------
     def sample(self, prompt: list[int], n: int, params: SampleParams, seeds: list[int], max_tokens: int,
                draft: bool = True, on_token: Callable[[int], None] | None = None) -> Iterator[Completion]:
         """Yield each of the n completions as soon as its sequence finishes."""
-        assert n <= self.n_seq
+        yield from self.sample_asks([Ask(prompt, n, params, seeds, max_tokens)], draft, on_token)
+
+    def sample_asks(self, asks: list[Ask], draft: bool = True,
+                    on_token: Callable[[int], None] | None = None) -> Iterator[Completion]:
+        """All the asks' sequences decoded in one batch; each completion is yielded as soon as
+        its sequence finishes, with ``ask`` and ``index`` saying which it is."""
+        assert sum(a.n for a in asks) <= self.n_seq
         t0 = time.monotonic()
-        first = self._eval_prompt(prompt)
-        seqs = [_Seq(s, np.random.default_rng(seeds[s] & 0xFFFFFFFF), pos=len(prompt), start=t0) for s in range(n)]
-        for s in seqs:
-            s.pending = self._pick(first, params, s.rng)
-        prompt_tail = list(prompt)
+        holders = [sum(a.n for a in asks[:k]) for k in range(len(asks))]
+        firsts = self._eval_prompts([a.prompt for a in asks], holders)
+        seqs: list[_Seq] = []
+        own: dict[int, SampleParams] = {}
+        prompt_ids: list[np.ndarray | None] = []
+        for k, (a, h, first) in enumerate(zip(asks, holders, firsts)):
+            penalize = a.params.repeat_penalty != 1.0
+            prompt_ids.append(np.unique(np.asarray(a.prompt, dtype=np.int64)) if penalize else None)
+            for i in range(a.n):
+                s = _Seq(h + i, np.random.default_rng(a.seeds[i] & 0xFFFFFFFF), ask=k, index=i,
+                         pos=len(a.prompt), start=t0)
+                own[s.sid] = replace(a.params, temperature=0.0) if a.params.greedy_first and i == 0 else a.params
+                s.pending = self._draw_from(first, _probs(first, own[s.sid], prompt_ids[k]), s.rng)
+                seqs.append(s)
         while True:
             # 1. Take each live sequence's pending token; a finished sequence is handed out
             #    at once (fix tests it while the others keep decoding).
@@ -195,10 +261,11 @@ class BatchedSampler:
             for s in seqs:
                 if s.finish == "yielded":
                     continue
-                if not s.done and self._accept_token(s, s.pending, params, max_tokens, on_token, prompt):
+                a = asks[s.ask]
+                if not s.done and self._accept_token(s, s.pending, a.params, a.max_tokens, on_token, a.prompt):
                     live.append(s)
                 else:
-                    yield self._completion(s, len(prompt))
+                    yield self._completion(s, len(a.prompt))
             if not live:
                 return
             # 2. One batch. Sequences whose histories are still identical (at T=0.7 they often
@@ -209,59 +276,70 @@ class BatchedSampler:
             #    distribution changes; members split up the moment they sample differently.
             groups: dict[tuple, list[_Seq]] = {}
             for s in live:
-                groups.setdefault((s.pos, tuple(s.tokens)), []).append(s)
+                groups.setdefault((s.ask, s.pos, tuple(s.tokens)), []).append(s)
             items, spans = [], []
+            history: dict[int, tuple[list[int], list[int]]] = {}
             # On a CPU a decode step costs about in proportion to its tokens once several
             # rows share it, so drafts get the room the groups leave in a fixed per-step
             # budget: many drafts for one group, few for five.
             per_group = min(self.draft_tokens, max(0, self.step_budget // len(groups) - 1))
             for members in groups.values():
                 lead = members[0]
-                room = max_tokens - len(lead.tokens) - 1
-                drafts = prompt_lookup(prompt_tail + lead.tokens, min(per_group, room)) if draft else []
+                a = asks[lead.ask]
+                room = a.max_tokens - len(lead.tokens) - 1
+                drafts = prompt_lookup(a.prompt + lead.tokens, min(per_group, room)) if draft else []
                 if len(items) + 1 + len(drafts) > self.batch_cap:
                     drafts = drafts[: max(0, self.batch_cap - len(items) - 1)]
                 start = len(items)
                 sids = [m.sid for m in members]
+                # The context row start+j has seen (for the penalty): the prompt, the answer so
+                # far (copied: verification appends to lead.tokens) and the drafts before j.
+                snapshot = list(lead.tokens) if prompt_ids[lead.ask] is not None else None
                 for j, tok in enumerate([lead.tokens[-1]] + drafts):
                     items.append((tok, lead.pos + j, sids, True))
+                    if snapshot is not None:
+                        history[start + j] = (snapshot, drafts[:j])
                 spans.extend((m, start, drafts) for m in members)
             self._decode(items)
-            dists: dict[int, tuple[np.ndarray, np.ndarray | None]] = {}
+            dists: dict[tuple[int, bool], tuple[np.ndarray, np.ndarray | None]] = {}
 
-            def dist(i: int):
+            def dist(i: int, s: _Seq):
                 """Logits and distribution of batch row i, computed once for all members."""
-                if i not in dists:
+                p = own[s.sid]
+                key = (i, p.temperature <= 0)
+                if key not in dists:
                     logits = self._logits(i)
-                    dists[i] = (logits, _probs(logits, params))
-                return dists[i]
+                    ids = None
+                    if i in history and p.temperature > 0:
+                        done, drafted = history[i]
+                        ids = np.concatenate([prompt_ids[s.ask], np.asarray(done + drafted, dtype=np.int64)])
+                    dists[key] = (logits, _probs(logits, p, ids))
+                return dists[key]
 
             # 3. Verify drafts left to right; the first rejection ends the member's step.
             for s, start, drafts in spans:
+                a = asks[s.ask]
                 s.pos += 1
                 s.drafted += len(drafts)
                 nxt = None
                 for j, d in enumerate(drafts):
-                    tok, ok = self._verify(*dist(start + j), d, s.rng)
+                    tok, ok = self._verify(*dist(start + j, s), d, s.rng)
                     if not ok:
                         nxt = tok
                         break
                     s.accepted += 1
                     s.pos += 1
-                    if not self._accept_token(s, d, params, max_tokens, on_token, prompt):
+                    if not self._accept_token(s, d, a.params, a.max_tokens, on_token, a.prompt):
                         nxt = -1
                         break
                 if s.done:
                     self.lc.llama_memory_seq_rm(self.mem, s.sid, s.pos, -1)
                     continue
                 if nxt is None:  # every draft accepted: a bonus token from the last logits
-                    nxt = self._draw_from(*dist(start + len(drafts)), s.rng)
+                    nxt = self._draw_from(*dist(start + len(drafts), s), s.rng)
                 # Drop this member's claim on the cells of rejected drafts.
                 self.lc.llama_memory_seq_rm(self.mem, s.sid, s.pos, -1)
                 s.pending = nxt
-
-    def _pick(self, logits: np.ndarray, params: SampleParams, rng: np.random.Generator) -> int:
-        return self._draw_from(logits, _probs(logits, params), rng)
 
     @staticmethod
     def _draw_from(logits: np.ndarray, p: np.ndarray | None, rng: np.random.Generator) -> int:
@@ -303,5 +381,5 @@ class BatchedSampler:
         finish = s.finish
         s.finish = "yielded"
         c = Completion(s.text.decode("utf-8", "replace"), len(s.tokens), time.monotonic() - s.start, finish, n_prompt)
-        c.drafted, c.accepted = s.drafted, s.accepted
+        c.drafted, c.accepted, c.index, c.ask = s.drafted, s.accepted, s.index, s.ask
         return c

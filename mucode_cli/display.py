@@ -16,6 +16,8 @@ def _cell(c: Candidate) -> tuple[str, str, str, str]:
     ev = c.evaluation
     if not ev.valid:
         tests = f"[yellow]discarded[/]: {ev.reason[:50]}"
+    elif ev.unchanged:
+        tests = "[yellow]unchanged[/] (not tested again)"
     elif ev.n_total == 0:
         tests = "[red]error[/] (no test ran)"
     else:

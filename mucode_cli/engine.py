@@ -10,7 +10,7 @@ import contextlib
 import os
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterator, Protocol
 
@@ -39,12 +39,17 @@ class Completion:
     prompt_tokens: int = 0
     drafted: int = 0  # prompt-lookup tokens proposed (fast path)
     accepted: int = 0  # ... and accepted
+    index: int = 0  # which of the n it is (completions arrive in the order they finish)
+    ask: int = 0  # which prompt it answers, in ``sample_many``
 
 
 @dataclass
 class SampleParams:
     temperature: float = 0.7
     top_p: float = 1.0
+    top_k: int = 0  # 0: no top-k cut
+    repeat_penalty: float = 1.0  # transformers' rule: logits of tokens already in the context, /p if > 0 else *p
+    greedy_first: bool = False  # the first of the n candidates is the greedy (argmax) answer
     max_tokens: int = 768
     stop_at_fence: bool = True
     fast: bool = True  # batched N-sequence decoding with prompt-lookup drafting
@@ -224,26 +229,42 @@ class LlamaModel:
     # -- generation --------------------------------------------------------------------
     def sample(self, messages: list[Message], n: int, params: SampleParams, seed: int,
                on_token: Callable[[int], None] | None = None) -> Iterator[Completion]:
-        """n completions, each yielded as soon as it is finished; seeds seed, seed+1, ...
+        """n completions, each yielded as soon as it is finished; seeds seed, seed+1, ..."""
+        yield from self.sample_many([(messages, n, params, seed)], on_token)
 
-        Fast path (default): all n decode together in one batch (mucode_cli/batched.py).
-        Plain path (``params.fast=False``): one after another through ``Llama.generate``,
-        which keeps the longest common prefix of its KV cache, so samples 2..n only
-        re-evaluate the last prompt token.
+    def sample_many(self, asks: list[tuple[list[Message], int, SampleParams, int]],
+                    on_token: Callable[[int], None] | None = None) -> Iterator[Completion]:
+        """Completions for several prompts at once ((messages, n, params, seed) each), each
+        yielded as soon as it is finished, with ``ask`` and ``index`` saying which it is.
+
+        Fast path (every ask's ``params.fast``): all sequences of all prompts decode together
+        in one batch (mucode_cli/batched.py). Plain path: one after another through
+        ``Llama.generate``, which keeps the longest common prefix of its KV cache, so samples
+        2..n of a prompt only re-evaluate its last token.
         """
-        prompt = self.tokenize_chat(messages)
-        budget = self.n_ctx - len(prompt) - 1
-        if budget < 16:
-            raise UserError(f"the prompt ({len(prompt)} tokens) does not fit the model's context ({self.n_ctx})")
-        max_tokens = min(params.max_tokens, budget)
-        if params.fast:
-            sampler = self._batched(n, len(prompt) + n * (max_tokens + params.draft_tokens + 2))
-            sampler.draft_tokens = params.draft_tokens
-            yield from sampler.sample(prompt, n, params, [seed + i for i in range(n)], max_tokens,
-                                      draft=params.draft_tokens > 0, on_token=on_token)
+        from .batched import Ask
+
+        prepared = []
+        for messages, n, params, seed in asks:
+            prompt = self.tokenize_chat(messages)
+            budget = self.n_ctx - len(prompt) - 1
+            if budget < 16:
+                raise UserError(f"the prompt ({len(prompt)} tokens) does not fit the model's context ({self.n_ctx})")
+            prepared.append(Ask(prompt, n, params, [seed + i for i in range(n)], min(params.max_tokens, budget)))
+        if all(a.params.fast for a in prepared):
+            total = sum(a.n for a in prepared)
+            cells = sum(len(a.prompt) + a.n * (a.max_tokens + a.params.draft_tokens + 2) for a in prepared)
+            sampler = self._batched(total, cells)
+            draft_tokens = max(a.params.draft_tokens for a in prepared)
+            sampler.draft_tokens = draft_tokens
+            yield from sampler.sample_asks(prepared, draft=draft_tokens > 0, on_token=on_token)
             return
-        for i in range(n):
-            yield self._sample_one(prompt, params, max_tokens, seed + i, on_token)
+        for k, a in enumerate(prepared):
+            for i in range(a.n):
+                one = replace(a.params, temperature=0.0) if i == 0 and a.params.greedy_first else a.params
+                comp = self._sample_one(a.prompt, one, a.max_tokens, a.seeds[i], on_token)
+                comp.index, comp.ask = i, k
+                yield comp
 
     def _batched(self, n: int, cells: int):
         from .batched import BatchedSampler
@@ -267,9 +288,12 @@ class LlamaModel:
         out: list[int] = []
         text = b""
         finish = "length"
+        # llama.cpp's penalty looks at the last 64 tokens, not the whole context as the fast
+        # path's does: the plain path is for comparisons, where the default (1.0) is used.
         gen = self.llm.generate(
             prompt, temp=params.temperature if not greedy else 0.0, top_p=params.top_p if not greedy else 1.0,
-            top_k=0 if not greedy else 1, min_p=0.0, repeat_penalty=1.0,
+            top_k=params.top_k if not greedy else 1, min_p=0.0,
+            repeat_penalty=params.repeat_penalty if not greedy else 1.0,
         )
         try:
             self.governor.apply(self.llm._ctx.ctx)

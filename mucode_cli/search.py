@@ -12,7 +12,7 @@ import copy
 import random
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from .engine import Generator, Message, SampleParams, Verifier
@@ -30,6 +30,7 @@ class Evaluation:
     cost: float = 0.0  # tie-break among passing candidates, smaller first
     outcomes: dict[str, bool] = field(default_factory=dict)  # test name -> passed
     reason: str = ""  # why invalid
+    unchanged: bool = False  # the answer is the code it was shown: the result is known, no test ran
     seconds: float = 0.0
     extra: dict = field(default_factory=dict)
 
@@ -66,6 +67,7 @@ class Candidate:
     gen_seconds: float = 0.0
     seed: int = 0
     scored: bool = False  # False: the verifier was not asked (it could not change the choice)
+    strategy: str = "sample"  # how it was asked for: "sample", "greedy" or "rewrite"
 
 
 @dataclass
@@ -106,6 +108,7 @@ class SearchConfig:
     params: SampleParams = field(default_factory=SampleParams)
     early_stop: bool = False  # fix: stop a turn at the first candidate passing every test
     workers: int = 1  # parallel sandbox runs, overlapped with generation
+    rewrite: int = 0  # of the n, how many use the environment's rewrite prompt (if it has one)
 
     def __post_init__(self):
         if self.n < 1:
@@ -114,6 +117,8 @@ class SearchConfig:
             raise ValueError("turns must be at least 1")
         if self.select not in POLICIES:
             raise ValueError(f"unknown selection policy {self.select!r}; choose from {', '.join(POLICIES)}")
+        if not 0 <= self.rewrite <= self.n:
+            raise ValueError(f"rewrite must be between 0 and n ({self.n})")
 
 
 def turn_seed(seed: int, turn: int) -> int:
@@ -167,16 +172,35 @@ class Search:
                     break
                 if pick.evaluation.valid:
                     previous = pick.evaluation
-                messages = messages + [
-                    {"role": "assistant", "content": pick.answer},
-                    {"role": "user", "content": env.feedback_message(pick.evaluation)},
-                ]
+                if t < cfg.turns:
+                    messages = self._next_messages(env, messages, pick)
         except BaseException:
             # Ctrl-C: do not wait here for test runs in flight; the caller kills them.
             pool.shutdown(wait=False, cancel_futures=True)
             raise
         pool.shutdown(wait=True)
         return SearchResult(turns, solved, time.monotonic() - start, tokens)
+
+    @staticmethod
+    def _next_messages(env: Environment, messages: list[Message], pick: Candidate) -> list[Message]:
+        """The chat plus the feedback, unless the environment shapes its later turns itself."""
+        shape = getattr(env, "next_messages", None)
+        if shape is not None:
+            return shape(messages, pick.answer, pick.evaluation)
+        return messages + [
+            {"role": "assistant", "content": pick.answer},
+            {"role": "user", "content": env.feedback_message(pick.evaluation)},
+        ]
+
+    def _asks(self, env: Environment, messages: list[Message]) -> list[tuple[list[Message], int, str]]:
+        """(messages, how many, strategy) for this turn's candidates."""
+        cfg = self.config
+        rewrite = getattr(env, "rewrite_messages", None)
+        k = cfg.rewrite if rewrite is not None else 0
+        asks = [(messages, cfg.n - k, "sample")] if cfg.n - k > 0 else []
+        if k:
+            asks.append((rewrite(), k, "rewrite"))
+        return asks
 
     def _needs_scores(self, cands: list[Candidate]) -> bool:
         """Scoring costs a forward pass per answer: skip it where it cannot change the choice."""
@@ -190,32 +214,74 @@ class Search:
                      pool: ThreadPoolExecutor) -> tuple[list[Candidate], bool]:
         cfg = self.config
         seed = turn_seed(cfg.seed, t)
+        asks, strategies, offsets = [], [], []
+        index = 0
+        for ask_messages, count, strategy in self._asks(env, messages):
+            params = cfg.params
+            if strategy != "sample" and params.greedy_first:
+                params = replace(params, greedy_first=False)  # the greedy answer is the main prompt's
+            asks.append((ask_messages, count, params, seed + index))
+            strategies.append(strategy)
+            offsets.append(index)
+            index += count
         pending: list[tuple[Candidate, Future]] = []
         stopped = False
-        stream = self.generator.sample(messages, cfg.n, cfg.params, seed)
-        try:
-            for i, comp in enumerate(stream):
-                cand = Candidate(t, i, comp.text, Evaluation(False, False), tokens=comp.n_tokens,
-                                 gen_seconds=comp.seconds, seed=seed + i)
-                # The test run overlaps with generating the next candidate; an answer seen
-                # before (this turn or an earlier one) reuses its run instead of a new one.
-                if comp.text not in self._runs:
-                    self._runs[comp.text] = pool.submit(env.evaluate, comp.text)
-                pending.append((cand, self._runs[comp.text]))
-                # Earlier candidates had a whole generation's time to finish their tests, so
-                # waiting on them costs little; the newest is only checked if already done.
-                if cfg.early_stop and (any(f.result().passed for _, f in pending[:-1])
-                                       or (pending[-1][1].done() and pending[-1][1].result().passed)):
-                    stopped = i + 1 < cfg.n
-                    break
-        finally:
-            close = getattr(stream, "close", None)
-            if close:
-                close()
+        own_cache = getattr(env, "dedups_runs", False)
+        many = getattr(self.generator, "sample_many", None)
+        # One stream for every prompt where the generator batches them, else one per prompt.
+        streams = [many(asks)] if many is not None else \
+            [_tag(self.generator.sample(*a), k) for k, a in enumerate(asks)]
+        for stream in streams:
+            if stopped:
+                break
+            try:
+                for comp in stream:
+                    k = comp.ask
+                    strategy = strategies[k]
+                    greedy = strategy == "sample" and asks[k][2].greedy_first and comp.index == 0
+                    cand = Candidate(t, offsets[k] + comp.index, comp.text, Evaluation(False, False),
+                                     tokens=comp.n_tokens, gen_seconds=comp.seconds, seed=asks[k][3] + comp.index,
+                                     strategy="greedy" if greedy else strategy)
+                    # The test run overlaps with generating the next candidate; an answer seen
+                    # before (this turn or an earlier one) reuses its run instead of a new one.
+                    # An environment that dedups runs itself is asked every time: whether an
+                    # answer is "unchanged" depends on what the model was shown this turn.
+                    if comp.text not in self._runs or own_cache:
+                        self._runs[comp.text] = pool.submit(env.evaluate, comp.text)
+                    pending.append((cand, self._runs[comp.text]))
+                    # Earlier candidates had a whole generation's time to finish their tests, so
+                    # waiting on them costs little; the newest is only checked if already done.
+                    if cfg.early_stop and (any(f.result().passed for _, f in pending[:-1])
+                                           or (pending[-1][1].done() and pending[-1][1].result().passed)):
+                        stopped = len(pending) < cfg.n
+                        break
+            finally:
+                close = getattr(stream, "close", None)
+                if close:
+                    close()
+            if cfg.early_stop and not stopped and any(f.result().passed for _, f in pending) \
+                    and len(pending) < cfg.n:
+                stopped = True  # the last answer of one prompt passed: the next prompt is not needed
         out = []
-        for cand, fut in pending:
+        # In the order they were asked for (greedy first), numbered by their place in the turn.
+        for position, (cand, fut) in enumerate(sorted(pending, key=lambda p: p[0].index)):
+            cand.index = position
             cand.evaluation = copy.copy(fut.result())  # repeats share a run, not an object
             out.append(cand)
             if self.observer:
                 self.observer.candidate_done(cand)
         return out, stopped
+
+
+def _tag(stream, ask: int):
+    """Completions of one prompt, marked with its place among the turn's prompts."""
+    try:
+        for i, comp in enumerate(stream):
+            comp.ask = ask
+            if comp.index == 0 and i > 0:
+                comp.index = i  # a generator that does not number its completions
+            yield comp
+    finally:
+        close = getattr(stream, "close", None)
+        if close:
+            close()

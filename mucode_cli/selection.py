@@ -23,8 +23,10 @@ def regressed(ev: "Evaluation", previous: "Evaluation | None") -> bool:
 def _tests_key(c: "Candidate", previous) -> tuple:
     ev = c.evaluation
     frac = ev.n_passed / ev.n_total if ev.n_total else 0.0
-    # Among passing candidates the smallest change wins (cost = changed lines in fix).
-    return (ev.valid, ev.passed, -ev.cost if ev.passed else 0.0, not regressed(ev, previous), frac)
+    # Among passing candidates the smallest change wins (cost = changed lines in fix). An
+    # answer that changed nothing ranks below a real attempt with the same test results.
+    return (ev.valid, ev.passed, -ev.cost if ev.passed else 0.0, not regressed(ev, previous), frac,
+            not ev.unchanged)
 
 
 def _best(candidates, key: Callable, rng: random.Random) -> int:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import ast
 import difflib
+import io
 import textwrap
-from dataclasses import dataclass
+import tokenize
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,25 @@ def _is_stub(node) -> bool:
                                     and n.value.value is Ellipsis) for n in body)
 
 
+def _strip_docstrings(tree: ast.AST) -> ast.AST:
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+                    and isinstance(body[0].value.value, str):
+                node.body = body[1:] or [ast.Pass()]
+    return tree
+
+
+def code_key(text: str) -> str:
+    """What the code does, as comparable text: the AST without docstrings, so answers that
+    differ only in layout, comments or docstrings compare equal."""
+    try:
+        return ast.dump(_strip_docstrings(ast.parse(textwrap.dedent(text))))
+    except SyntaxError:
+        return text
+
+
 def _norm(text: str) -> str:
     try:
         return ast.dump(ast.parse(textwrap.dedent(text)))
@@ -147,6 +168,8 @@ class Splice:
     code: str  # the target functions as spliced (what the verifier sees)
     changed_lines: int
     new_imports: list[str]
+    missing: list[str] = field(default_factory=list)  # targets the answer left out (kept as they were)
+    helpers: list[str] = field(default_factory=list)  # new functions the answer added for the targets
 
 
 def _imports_module(node: ast.stmt, module_name: str | None) -> bool:
@@ -157,13 +180,29 @@ def _imports_module(node: ast.stmt, module_name: str | None) -> bool:
     return any(a.name.split(".")[-1] == module_name for a in node.names)
 
 
-def splice(source: str, targets: list[str], answer_code: str, module_name: str | None = None) -> Splice:
+def _names_used(text: str) -> set[str]:
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return set()
+    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} | \
+        {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+
+
+def splice(source: str, targets: list[str], answer_code: str, module_name: str | None = None,
+           lenient: bool = False, preserve: bool = False) -> Splice:
     """Replace each target function in ``source`` with the candidate's version.
 
-    Rejects a candidate that lacks a target (renamed it) or rewrites another function of
-    the module. New imports are kept (a fix may need ``import math``) and go after the
-    module's last top-level import; anything else outside the targets (tests, prints,
-    copies of untouched code) is ignored.
+    Rejects a candidate that rewrites another function of the module. New imports are kept
+    (a fix may need ``import math``) and go after the module's last top-level import;
+    anything else outside the targets (tests, prints, copies of untouched code) is ignored.
+
+    ``lenient`` keeps more of a small model's good work: with several targets an answer may
+    fix just some (the others stay as they were); other functions count as changed only if
+    their code changed, not their docstring; and new helper functions that the fixed
+    targets call are added to the module. Without it an answer must hold every target.
+    ``preserve`` keeps the original's docstring and comments where the answer dropped them
+    (see ``merge_preserving``).
     """
     spans = function_spans(source)
     defs, imports, _ = _candidate_defs(answer_code)
@@ -171,6 +210,7 @@ def splice(source: str, targets: list[str], answer_code: str, module_name: str |
     for q in defs:
         by_short.setdefault(q.rsplit(".", 1)[-1], []).append(q)
     replacements: list[tuple[FunctionSpan, str]] = []
+    missing = []
     for target in targets:
         if target in defs:
             node_text = defs[target][1]
@@ -179,23 +219,42 @@ def splice(source: str, targets: list[str], answer_code: str, module_name: str |
             short = target.rsplit(".", 1)[-1]
             cands = by_short.get(short, [])
             if len(cands) != 1:
+                if lenient and len(cands) == 0:
+                    missing.append(target)
+                    continue
                 raise SpliceError(f"the answer has no function named {target!r}")
             node_text = defs[cands[0]][1]
+        if preserve:
+            node_text = merge_preserving(textwrap.dedent(function_source(source, spans[target])), node_text)
         replacements.append((spans[target], node_text))
+    if not replacements:
+        names = " or ".join(repr(t) for t in targets)
+        raise SpliceError(f"the answer has no function named {names}")
     target_set = set(targets)
     target_shorts = {t.rsplit(".", 1)[-1] for t in targets}
-    original_lines = source.splitlines(keepends=True)
+    same = code_key if lenient else _norm
+    new_defs: dict[str, str] = {}
     for qual, (node, text) in defs.items():
         if qual in target_set or qual.rsplit(".", 1)[-1] in target_shorts or _is_stub(node):
             continue  # a copy of the context's "def f(...): ..." stub is not a change
-        if qual in spans and _norm(function_source(source, spans[qual])) != _norm(text):
-            raise SpliceError(f"the answer changes {qual!r}, which is outside the function(s) being repaired")
+        if qual in spans:
+            if same(function_source(source, spans[qual])) != same(text):
+                raise SpliceError(f"the answer changes {qual!r}, which is outside the function(s) being repaired")
+        elif lenient and not any(q.rsplit(".", 1)[-1] == qual.rsplit(".", 1)[-1] for q in spans):
+            new_defs[qual] = text
+    helpers = _needed_helpers(new_defs, [text for _, text in replacements]) if lenient else []
     newline = "\r\n" if source.count("\r\n") > source.count("\n") // 2 and "\r\n" in source else "\n"
-    new_lines = list(original_lines)
+    new_lines = list(source.splitlines(keepends=True))
     spliced_code = []
+    first_target = min(span.start for span, _ in replacements)
     for span, text in sorted(replacements, key=lambda r: r[0].start, reverse=True):
         body = textwrap.indent(text.rstrip() + "\n", span.indent, lambda line: line.strip() != "")
         spliced_code.append(body)
+        if span.start == first_target and helpers:
+            # Helpers go just before the first target, at its level (module or class).
+            extra = "".join(textwrap.indent(new_defs[h].rstrip() + "\n", span.indent,
+                                            lambda line: line.strip() != "") + "\n" for h in helpers)
+            body = extra + body
         body = body.replace("\r\n", "\n").replace("\n", newline)
         new_lines[span.start - 1 : span.end] = body.splitlines(keepends=True)
     # New imports (not already in the module) go after the last top-level import.
@@ -213,7 +272,108 @@ def splice(source: str, targets: list[str], answer_code: str, module_name: str |
     except SyntaxError as e:
         raise SpliceError(f"the spliced module does not parse (line {e.lineno}: {e.msg})") from None
     changed = diff_size(source, new_source)
-    return Splice(new_source, "\n".join(reversed(spliced_code)), changed, new_imports)
+    return Splice(new_source, "\n".join(reversed(spliced_code)), changed, new_imports, missing, helpers)
+
+
+def _needed_helpers(new_defs: dict[str, str], target_texts: list[str]) -> list[str]:
+    """The answer's new functions that the targets call, directly or through each other."""
+    short = {q.rsplit(".", 1)[-1]: q for q in new_defs}
+    need: list[str] = []
+    frontier = [t for t in target_texts]
+    while frontier:
+        for name in _names_used(frontier.pop()):
+            q = short.get(name)
+            if q and q not in need:
+                need.append(q)
+                frontier.append(new_defs[q])
+    return need
+
+
+def _line_keys(text: str) -> list[str | None]:
+    """Per line, its code tokens joined by single spaces; None for blank and comment-only lines.
+    Two lines with the same key differ only in spacing or a trailing comment."""
+    lines = text.splitlines()
+    keys: list[list[str]] = [[] for _ in lines]
+    skip = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,
+            tokenize.ENDMARKER}
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+            if tok.type not in skip and tok.start[0] - 1 < len(lines):
+                keys[tok.start[0] - 1].append(tok.string)
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return [line.strip() or None for line in lines]
+    return [" ".join(k) if k else None for k in keys]
+
+
+def _docstring_lines(text: str) -> tuple[int, int] | None:
+    """0-based (first, last) lines of the function's docstring, if it has one."""
+    try:
+        node = ast.parse(text).body[0]
+    except (SyntaxError, IndexError):
+        return None
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.body and \
+            isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant) and \
+            isinstance(node.body[0].value.value, str):
+        return node.body[0].lineno - 1, node.body[0].end_lineno - 1
+    return None
+
+
+def merge_preserving(original: str, answer: str) -> str:
+    """The answer's function, written as an edit of the original: lines whose code the
+    answer kept are taken from the original (with their comments and spacing), and the
+    original docstring comes back if the answer dropped it. The result must do exactly
+    what the answer does (same AST but for the docstring), else the answer is used as it is
+    (with the docstring restored where that alone is safe). Both texts are dedented."""
+    with_doc = _restore_docstring(original, answer)
+    orig_lines, ans_lines = original.rstrip("\n").splitlines(), with_doc.rstrip("\n").splitlines()
+    ok, ak = _line_keys(original), _line_keys(with_doc)
+    o_idx = [i for i, k in enumerate(ok) if k is not None]
+    a_idx = [i for i, k in enumerate(ak) if k is not None]
+    sm = difflib.SequenceMatcher(a=[ok[i] for i in o_idx], b=[ak[i] for i in a_idx], autojunk=False)
+    out: list[str] = []
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            # The original's lines from the first kept line up to (not including) the next
+            # code line after the last one, so comments inside the kept stretch stay.
+            lo = o_idx[i1] if i1 > 0 else 0
+            hi = o_idx[i2] if i2 < len(o_idx) else len(orig_lines)
+            out.extend(orig_lines[lo:hi])
+        elif tag in ("replace", "insert"):
+            lo = a_idx[j1] if j1 > 0 else 0
+            hi = a_idx[j2] if j2 < len(a_idx) else len(ans_lines)
+            out.extend(ans_lines[lo:hi])
+    merged = "\n".join(out).rstrip() + "\n"
+    if code_key(merged) == code_key(answer) and _parses(merged):
+        return merged
+    return with_doc if code_key(with_doc) == code_key(answer) and _parses(with_doc) else answer
+
+
+def _parses(text: str) -> bool:
+    try:
+        ast.parse(text)
+        return True
+    except SyntaxError:
+        return False
+
+
+def _restore_docstring(original: str, answer: str) -> str:
+    od, ad = _docstring_lines(original), _docstring_lines(answer)
+    if od is None or ad is not None:
+        return answer
+    try:
+        node = ast.parse(answer).body[0]
+    except (SyntaxError, IndexError):
+        return answer
+    if not node.body or node.body[0].lineno <= node.lineno:
+        return answer  # `def f(): return x` on one line: nowhere to put it
+    lines = answer.splitlines()
+    first_body = node.body[0].lineno - 1
+    body_indent = lines[first_body][: len(lines[first_body]) - len(lines[first_body].lstrip())]
+    orig = original.splitlines()
+    doc = orig[od[0] : od[1] + 1]
+    orig_indent = doc[0][: len(doc[0]) - len(doc[0].lstrip())]
+    doc = [body_indent + line[len(orig_indent):] if line.startswith(orig_indent) else line for line in doc]
+    return "\n".join(lines[:first_body] + doc + lines[first_body:]) + "\n"
 
 
 def _after_docstring(tree: ast.Module) -> int:

@@ -43,3 +43,44 @@ def test_bench_bad_input_exits_2(tmp_path):
     r = mucode("bench", "mbpp", "--data", MBPP, "--split", "dev")
     assert r.returncode == 2 and r.stderr.count("\n") == 1
     assert "humaneval" in mucode("bench", "--list").stdout
+
+
+SANITIZED = MBPP.parent / "mbpp-sanitized.jsonl"
+
+
+def test_bench_repair_runs_the_fix_path_resumes_and_reports(tmp_path):
+    """Wiring with the tiny model: cases made, run through prepare -> search -> splice, resumed."""
+    out = tmp_path / "repair"
+    args = ["bench", "repair", "--data", SANITIZED, "--split", "validation", "--limit", "2", "-n", "2", "--turns", "2",
+            "--model", "smollm2-135m", "--max-tokens", "48", "--out", out, "--json",
+            "--variant", "prompt=v1,feedback=v1,unchanged=true,greedy_first=true"]
+    r = mucode(*args)
+    assert r.returncode == 0, r.stderr
+    s = json.loads(r.stdout)
+    for key in ("cases", "success_by_turn", "median_seconds", "discarded", "unchanged", "by_kind", "stderr"):
+        assert key in s
+    assert s["cases"] == 2 and len(s["success_by_turn"]) == 2 and s["variant"]["prompt"] == "v1"
+    assert (out / "success_by_turn.png").read_bytes()[:4] == b"\x89PNG"
+    recs = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
+    assert len(recs) == 2 and all(r["case_id"].startswith("MBPP/5") for r in recs)
+    first = recs[0]["turns"][0]["candidates"]
+    assert first[0]["strategy"] == "greedy" and {"answer", "valid", "unchanged", "passed"} <= set(first[0])
+    case_dirs = sorted(p.name for p in (out / "cases").iterdir())
+    assert len(case_dirs) == 2 and (out / "cases" / case_dirs[0] / "case.json").exists()
+    again = mucode(*args)
+    assert again.returncode == 0 and len((out / "results.jsonl").read_text().splitlines()) == 2
+    # The written cases are a cases folder: rerun them as a user's own.
+    mine = mucode("bench", "repair", "--data", out / "cases", "--limit", "1", "-n", "1", "--turns", "1",
+                  "--model", "smollm2-135m", "--max-tokens", "32", "--out", tmp_path / "mine", "--json")
+    assert mine.returncode == 0, mine.stderr
+    assert json.loads(mine.stdout)["source"] == "cases"
+
+
+def test_bench_repair_bad_input_exits_2(tmp_path):
+    for args in (["--data", tmp_path / "missing"], [], ["--source", "nope", "--data", SANITIZED],
+                 ["--data", SANITIZED, "--variant", "nosuch=1"], ["--data", SANITIZED, "--variant", "prompt=v9"],
+                 ["--data", SANITIZED, "--variant", "rewrite"]):
+        r = mucode("bench", "repair", *args, "--out", tmp_path / "o")
+        assert r.returncode == 2, (args, r.stderr)
+        assert r.stderr.strip().startswith("mucode: error:") and r.stderr.count("\n") == 1, r.stderr
+    assert mucode("bench", "mbpp", "--data", MBPP, "--variant", "prompt=v1").returncode == 2

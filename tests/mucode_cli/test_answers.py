@@ -18,3 +18,17 @@ def test_block_cut_by_max_tokens_is_code_up_to_the_cut():
 def test_empty_answer_is_empty():
     assert extract_code("") == ""
     assert extract_code("```python\n") == ""
+
+
+def test_code_among_prose_without_fences():
+    from mucode_cli.answers import code_blocks
+
+    text = "The bug is the bound.\ndef f(xs):\n    return xs[0]\nThis returns the first item."
+    assert code_blocks(text) == ["def f(xs):\n    return xs[0]\n"]
+
+
+def test_every_block_is_offered_python_first():
+    from mucode_cli.answers import code_blocks
+
+    text = "```\nplain\n```\n```python\ndef stub(): ...\n```\nthen\n```python\ndef f():\n    return 1\n```"
+    assert code_blocks(text) == ["def stub(): ...\n", "def f():\n    return 1\n", "plain\n"]

@@ -42,7 +42,7 @@ def test_every_sequence_of_a_batch_is_reproducible_and_distinct(smollm):
         # Same seed *and* same batch layout: start from an empty cache each time (a reused
         # prompt prefix changes the layout, hence the last bits of the logits).
         if getattr(smollm, "_batch_sampler", None) is not None:
-            smollm._batch_sampler.cached = []
+            smollm._batch_sampler.cached = {}
         return [c.text for c in smollm.sample(PROMPTS[0], 4, p, seed=seed)]
 
     a, b = run(11), run(11)
@@ -64,9 +64,9 @@ def test_prompt_cache_is_reused_across_turns(smollm):
     sampler = smollm._batch_sampler
     reused = sampler._eval_prompt(tokens)
     assert sampler.reused_prompt_tokens > 20
-    sampler.cached = []  # force a full evaluation
+    sampler.cached = {}  # force a full evaluation
     sampler._eval_prompt([0])  # and overwrite the cache
-    sampler.cached = []
+    sampler.cached = {}
     full = sampler._eval_prompt(tokens)
     assert sampler.reused_prompt_tokens == 0
     # A different batch layout changes the last bits, not the prediction.
@@ -97,13 +97,54 @@ def test_identical_sequences_share_their_rows(smollm):
     """Greedy sequences never diverge: N of them cost the rows of one, and equal it exactly."""
     one = greedy(smollm, PROMPTS[0], fast=True, draft=8, n=1)[0]
     sampler = smollm._batch_sampler
-    sampler.cached = []
+    sampler.cached = {}
     before = sampler.rows_decoded
     three = greedy(smollm, PROMPTS[0], fast=True, draft=8, n=3)
     rows_three = sampler.rows_decoded - before
-    sampler.cached = []
+    sampler.cached = {}
     before = sampler.rows_decoded
     greedy(smollm, PROMPTS[0], fast=True, draft=8, n=1)
     rows_one = sampler.rows_decoded - before
     assert [c.text for c in three] == [one.text] * 3
     assert rows_three == rows_one
+
+
+def test_top_k_top_p_and_repetition_penalty_shape_the_distribution():
+    logits = np.array([3.0, 2.0, 1.0, 0.5, -1.0])
+    p = _probs(logits, SampleParams(temperature=1.0, top_k=2))
+    assert np.count_nonzero(p) == 2 and p[0] > p[1] > 0 and p.sum() == pytest.approx(1.0)
+    p = _probs(logits, SampleParams(temperature=1.0, top_k=4, top_p=0.5))
+    assert np.count_nonzero(p) == 1 and p[0] == 1.0
+    base = _probs(logits, SampleParams(temperature=1.0))
+    pen = _probs(logits, SampleParams(temperature=1.0, repeat_penalty=2.0), np.array([0, 4]))
+    assert pen[0] < base[0] and pen[4] < base[4] and pen[1] > base[1]  # seen tokens are less likely
+    assert _probs(logits, SampleParams(temperature=0.0, repeat_penalty=2.0), np.array([0])) is None  # greedy
+
+
+def test_greedy_first_makes_candidate_one_the_greedy_answer(smollm):
+    p = SampleParams(temperature=1.2, repeat_penalty=1.05, greedy_first=True, max_tokens=24)
+
+    def by_index(seed):
+        smollm._batch_sampler.cached = {}
+        return {c.index: c.text for c in smollm.sample(PROMPTS[1], 3, p, seed=seed)}
+
+    greedy(smollm, PROMPTS[1], fast=True, draft=8)
+    a, b = by_index(5), by_index(6)
+    assert sorted(a) == [0, 1, 2]
+    assert a[0] == b[0]  # the greedy answer does not depend on the seed
+    assert (a[1], a[2]) != (b[1], b[2])
+    plain = list(smollm.sample(PROMPTS[0], 2, SampleParams(temperature=0.9, fast=False, greedy_first=True,
+                                                           max_tokens=24), seed=5))
+    assert plain[0].index == 0 and plain[0].text == greedy(smollm, PROMPTS[0], fast=False, draft=0, max_tokens=24)[0].text
+
+
+def test_several_prompts_decode_in_one_batch_and_their_prompts_are_reused(smollm):
+    a = SampleParams(temperature=0.0, max_tokens=24)
+    alone = {i: [c.text for c in smollm.sample(PROMPTS[i], 1, a, seed=0)][0] for i in (0, 1)}
+    comps = list(smollm.sample_many([(PROMPTS[0], 2, a, 0), (PROMPTS[1], 1, a, 7)]))
+    assert sorted((c.ask, c.index) for c in comps) == [(0, 0), (0, 1), (1, 0)]
+    got = {c.ask: c.text for c in comps}
+    # Greedy answers of each prompt (batch numerics differ in the last bits: compare the start).
+    assert got[0][:12] == alone[0][:12] and got[1][:12] == alone[1][:12]
+    list(smollm.sample_many([(PROMPTS[0], 2, a, 0), (PROMPTS[1], 1, a, 7)]))
+    assert smollm._batch_sampler.reused_prompt_tokens >= len(smollm.tokenize_chat(PROMPTS[1])) - 1

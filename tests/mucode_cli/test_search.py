@@ -18,8 +18,8 @@ class ScriptedGenerator:
     def sample(self, messages, n, params, seed):
         self.calls.append((messages, n, seed))
         answers = self.turns[len(self.calls) - 1]
-        for text in answers[:n]:
-            yield Completion(text, len(text), 0.01, "stop")
+        for i, text in enumerate(answers[:n]):
+            yield Completion(text, len(text), 0.01, "stop", index=i)
 
 
 class TableEnv:
@@ -171,3 +171,47 @@ def test_repeated_answers_are_tested_and_scored_once():
     first = result.turns[0].candidates
     assert [c.evaluation.n_passed for c in first] == [1, 1, 1, 1]
     assert first[0].evaluation is not first[2].evaluation and first[0].score == first[2].score == 2.0
+
+
+class RewriteEnv(TableEnv):
+    """Offers a second prompt; answers to it are tagged by the scripted generator's turn list."""
+
+    def rewrite_messages(self):
+        return [{"role": "user", "content": "rewrite it"}]
+
+
+def test_rewrite_candidates_come_from_the_environments_second_prompt():
+    gen = ScriptedGenerator([["a", "b"], ["r"]])
+    env = RewriteEnv({"a": 0, "b": 1, "r": 3})
+    cfg = SearchConfig(n=3, turns=1, rewrite=1, seed=0, params=SampleParams(greedy_first=True))
+    result = Search(gen, NullVerifier(), cfg).run(env)
+    assert [m[0]["content"] for m, _, _ in gen.calls] == ["fix it", "rewrite it"]
+    assert [(c.answer, c.strategy) for c in result.candidates] == [("a", "greedy"), ("b", "sample"), ("r", "rewrite")]
+    assert [c.index for c in result.candidates] == [0, 1, 2]
+    assert result.final.answer == "r" and result.solved
+
+
+def test_early_stop_skips_the_rewrite_prompt_when_a_sample_passed():
+    gen = ScriptedGenerator([["ok"], ["r"]])
+    env = RewriteEnv({"ok": 3, "r": 3})
+    cfg = SearchConfig(n=2, turns=1, rewrite=1, early_stop=True, params=SampleParams())
+    result = Search(gen, NullVerifier(), cfg).run(env)
+    assert len(gen.calls) == 1 and result.solved and result.turns[0].stopped_early
+
+
+def test_an_unchanged_answer_ranks_below_a_real_attempt_with_the_same_results():
+    same = Evaluation(True, False, 1, 3, outcomes={"t0": True}, unchanged=True)
+    tried = Evaluation(True, False, 1, 3, outcomes={"t0": True})
+    cands = [Candidate(1, 0, "same", same), Candidate(1, 1, "tried", tried)]
+    for policy in ("pt", "pt+lv"):
+        assert POLICIES[policy](cands, None, random.Random(0)) == 1
+
+
+def test_environment_may_shape_the_next_turn():
+    class Fresh(TableEnv):
+        def next_messages(self, messages, answer, ev):
+            return [{"role": "user", "content": f"fresh after {answer}"}]
+
+    gen = ScriptedGenerator([["a"], ["ok"]])
+    result = Search(gen, NullVerifier(), SearchConfig(n=1, turns=2, params=SampleParams())).run(Fresh({"a": 0, "ok": 3}))
+    assert gen.calls[1][0] == [{"role": "user", "content": "fresh after a"}] and result.solved

@@ -102,3 +102,84 @@ def test_copied_stubs_are_not_changes():
     answer = "class Cart:\n    def __init__(self): ...\n\n    def total(self):\n        return 1\n"
     sp = splice(CART, ["Cart.total"], answer)
     assert "self.items = []" in sp.source and "return 1" in sp.source
+
+
+MOD = '''import math
+
+
+def helper(x):
+    """Doc of helper."""
+    return x + 1
+
+
+def mean(values):
+    """Arithmetic mean."""
+    # callers never pass an empty list
+    total = sum(values)  # the sum
+    return total / (len(values) - 1)
+
+
+def other(v):
+    return v * 2
+'''
+
+
+def test_lenient_ignores_unchanged_copies_even_without_their_docstring():
+    answer = "def helper(x):\n    return x + 1\n\ndef mean(values):\n    return sum(values) / len(values)\n"
+    sp = splice(MOD, ["mean"], answer, lenient=True)
+    assert "return sum(values) / len(values)" in sp.source and '"""Doc of helper."""' in sp.source
+    with pytest.raises(SpliceError, match="outside"):  # docstrings differ: strict mode calls it a change
+        splice(MOD, ["mean"], answer)
+    with pytest.raises(SpliceError, match="outside"):  # a real change elsewhere is still refused
+        splice(MOD, ["mean"], "def helper(x):\n    return x + 2\n\n" + answer.split("\n\n", 1)[1], lenient=True)
+
+
+def test_lenient_keeps_targets_the_answer_left_out():
+    sp = splice(MOD, ["mean", "other"], "def other(v):\n    return v * 3\n", lenient=True)
+    assert sp.missing == ["mean"] and "return v * 3" in sp.source and "(len(values) - 1)" in sp.source
+    with pytest.raises(SpliceError, match="no function named"):
+        splice(MOD, ["mean", "other"], "def other(v):\n    return v * 3\n")
+    with pytest.raises(SpliceError, match="no function named 'mean' or 'other'"):
+        splice(MOD, ["mean", "other"], "def unrelated():\n    pass\n", lenient=True)
+
+
+def test_lenient_adds_new_helpers_the_fix_calls_and_nothing_else():
+    answer = ("def _avg(v):\n    return sum(v) / len(v)\n\ndef unused():\n    return 0\n\n"
+              "def mean(values):\n    return _avg(values)\n\nprint(mean([1, 2]))\nassert mean([2]) == 2\n")
+    sp = splice(MOD, ["mean"], answer, lenient=True)
+    assert sp.helpers == ["_avg"] and "def unused" not in sp.source and "print(" not in sp.source
+    assert sp.source.index("def _avg") < sp.source.index("def mean")
+    ns = {}
+    exec(sp.source, ns)
+    assert ns["mean"]([1, 2, 3]) == 2
+
+
+def test_a_method_answered_with_or_without_its_class():
+    src = "class Cart:\n    def __init__(self):\n        self.items = []\n\n    def total(self):\n        return 0\n"
+    for answer in ("def total(self):\n    return len(self.items)\n",
+                   "class Cart:\n    def __init__(self):\n        self.items = []\n\n    def total(self):\n"
+                   "        return len(self.items)\n"):
+        sp = splice(src, ["Cart.total"], answer, lenient=True)
+        assert "    def total(self):\n        return len(self.items)\n" in sp.source
+        assert "self.items = []" in sp.source
+
+
+def test_preserve_keeps_docstring_and_comments_and_makes_the_smallest_diff():
+    answer = "def mean(values):\n    total = sum(values)\n    return total / len(values)\n"
+    sp = splice(MOD, ["mean"], answer, preserve=True)
+    assert sp.source == MOD.replace("return total / (len(values) - 1)", "return total / len(values)")
+    assert sp.changed_lines == 2
+    # A rewrite in another indentation: the docstring still comes back, the code is the answer's.
+    answer = "def mean(values):\n  return sum(values) / len(values)\n"
+    sp = splice(MOD, ["mean"], answer, preserve=True)
+    assert '  """Arithmetic mean."""\n  return sum(values)' in sp.source  # at the answer's indentation
+    ns = {}
+    exec(sp.source, ns)
+    assert ns["mean"]([1, 2, 3]) == 2
+
+
+def test_code_key_ignores_layout_comments_and_docstrings():
+    from mucode_cli.splice import code_key
+
+    assert code_key("def f(x):\n    '''doc'''\n    return x+1  # hi\n") == code_key("def f(x):\n  return (x + 1)\n")
+    assert code_key("def f(x):\n    return x + 1\n") != code_key("def f(x):\n    return x - 1\n")

@@ -1,0 +1,3 @@
+def toggle_string(string):
+ string1 = string.swapcase()
+ string1

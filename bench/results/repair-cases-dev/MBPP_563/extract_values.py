@@ -1,0 +1,3 @@
+import re
+def extract_values(text):
+ return (re.findall(text, r'"(.*?)"'))

@@ -1,0 +1,2 @@
+def split(word): 
+    [char for char in word]

@@ -1,0 +1,3 @@
+def sum_digits(n):
+  if n == 0:
+    return 0

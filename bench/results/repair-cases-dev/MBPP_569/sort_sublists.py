@@ -1,0 +1,3 @@
+def sort_sublists(list1):
+    result = list(map(list1,sorted)) 
+    return result

@@ -1,0 +1,3 @@
+def surfacearea_cylinder(r,h):
+  surfacearea=((2*3.1415*r*r) +(2+3.1415*r*h))
+  return surfacearea

@@ -1,0 +1,3 @@
+def list_tuple(listx):
+  tuplex = tuple(listx)
+  tuplex

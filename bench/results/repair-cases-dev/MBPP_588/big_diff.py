@@ -1,0 +1,3 @@
+def big_diff(nums):
+     diff= max(nums)+min(nums)
+     return diff

@@ -1,0 +1,129 @@
+"""The fix environment: what the model is shown, how answers are read, what later turns say.
+
+Real sandbox and pytest; answers are scripted (real messy answers of the default model).
+"""
+
+import pytest
+
+from mucode_cli.feedback import compact_feedback
+from mucode_cli.fixer import prepare
+from mucode_cli.repair import RepairEnvironment, RepairStyle
+from mucode_cli.sandbox import Sandbox, SandboxLimits
+from tests.conftest import write
+
+NEW = RepairStyle(prompt="v1", context="inline", feedback="v1", lenient=True, preserve=True, unchanged=True,
+                  history="fresh")
+
+MODULE = '''import math
+
+
+def helper(values):
+    return len(values)
+
+
+def mean(values):
+    """Arithmetic mean of a non-empty list."""
+    return sum(values) / (helper(values) - 1)
+'''
+TESTS = "from stats import mean\n\n\ndef test_mean():\n    assert mean([1, 2, 3]) == 2\n\n\ndef test_one():\n    assert mean([4]) == 4\n"
+FIXED_BODY = "def mean(values):\n    return sum(values) / helper(values)\n"
+
+
+@pytest.fixture
+def env(tmp_path):
+    sb = Sandbox(SandboxLimits(timeout=20))
+    report = prepare(write(tmp_path / "stats.py", MODULE), [write(tmp_path / "test_stats.py", TESTS)], sb)
+    assert report.targets == ["mean"]
+
+    def make(style=NEW):
+        return RepairEnvironment(report.inputs, report.targets, report.before, sb, style)
+    return make
+
+
+def test_first_message_shows_tests_and_output_then_the_function_last_then_one_rule(env):
+    msg = env().initial_messages()[0]["content"]
+    assert msg.index("def test_mean") < msg.index("Test output") < msg.index("The code to fix")
+    assert msg.index("The code to fix") < msg.index("def mean(values):")
+    assert "mean([1, 2, 3]) returned 3.0, but the test expects 2." in msg
+    assert msg.count("```python\n") == 2  # the tests and the function: no context block to copy
+    assert "`def helper(values)`" in msg and "`import math`" in msg  # the context, inline
+    assert msg.rstrip().endswith("No tests, no usage examples.")
+    assert "smallest change" in msg and "`mean`" in msg.splitlines()[-1]
+
+
+def test_the_answer_block_that_defines_the_target_is_used(env):
+    e = env()
+    # The model first echoed a context stub, then wrote the fix, with prose around.
+    answer = f"Here:\n```python\nimport math\ndef helper(values): ...\n```\nFixed:\n```python\n{FIXED_BODY}```\nDone."
+    ev = e.evaluate(answer)
+    assert ev.valid and ev.passed, ev.reason
+    assert '"""Arithmetic mean of a non-empty list."""' in ev.extra["source"]  # the dropped docstring is back
+    assert ev.cost == 2  # one line changed
+
+
+def test_harmless_extras_are_ignored_and_real_changes_refused(env):
+    e = env()
+    extra = ("import math\n\ndef helper(values):\n    return len(values)\n\n" + FIXED_BODY +
+             "\nprint(mean([1, 2, 3]))\nif __name__ == '__main__':\n    assert mean([4]) == 4\n")
+    assert e.evaluate(f"```python\n{extra}```").passed
+    changed = "def helper(values):\n    return len(values) + 1\n\n" + FIXED_BODY
+    ev = e.evaluate(f"```python\n{changed}```")
+    assert not ev.valid and "helper" in ev.reason
+
+
+def test_an_unchanged_answer_costs_no_test_run_and_the_next_turn_says_so(env):
+    e = env()
+    same = "```python\ndef mean(values):\n    # same code, new comment\n    return sum(values) / (helper(values) - 1)\n```"
+    ev = e.evaluate(same)
+    assert ev.valid and ev.unchanged and not ev.passed and ev.seconds == 0.0
+    assert ev.n_total == 2 and ev.n_passed == 0
+    nxt = e.next_messages(e.initial_messages(), same, ev)
+    assert len(nxt) == 1  # history="fresh": one new message
+    text = nxt[0]["content"]
+    assert "did not change `mean`" in text and "def mean(values):" in text
+    chat = env(RepairStyle(**{**NEW.__dict__, "history": "chat"}))
+    ev = chat.evaluate(same)
+    nxt = chat.next_messages(chat.initial_messages(), same, ev)
+    assert [m["role"] for m in nxt] == ["user", "assistant", "user"] and "did not change" in nxt[-1]["content"]
+
+
+def test_a_failing_attempt_becomes_the_code_of_the_next_fresh_turn(env):
+    e = env()
+    attempt = "```python\ndef mean(values):\n    return sum(values) / (helper(values) + 1)\n```"
+    ev = e.evaluate(attempt)
+    assert ev.valid and not ev.passed and not ev.unchanged
+    text = e.next_messages(e.initial_messages(), attempt, ev)[0]["content"]
+    assert "(helper(values) + 1)" in text.split("The code to fix")[1]
+    assert "last attempt" in text
+    # The same attempt answered again next turn is "unchanged" too.
+    again = e.evaluate(attempt.replace("+ 1)", "+1)"))
+    assert again.unchanged
+
+
+def test_invalid_answers_say_why_in_the_next_turn(env):
+    e = env()
+    bad = "```python\ndef mean(values)\n    return 1\n```"
+    ev = e.evaluate(bad)
+    assert not ev.valid and "not valid Python" in ev.reason
+    text = e.next_messages(e.initial_messages(), bad, ev)[0]["content"]
+    assert "could not be used" in text and "not valid Python" in text
+
+
+def test_rewrite_prompt_has_signature_docstring_and_tests_not_the_body(env):
+    text = env().rewrite_messages()[0]["content"]
+    assert "def mean(values):" in text and "Arithmetic mean of a non-empty list." in text
+    assert "helper(values) - 1" not in text and "def test_mean" in text
+
+
+def test_compact_feedback_states_expected_and_got(env):
+    e = env()
+    fb = compact_feedback(e.baseline)
+    assert fb.startswith("2 of 2 tests fail.")
+    assert "mean([1, 2, 3]) returned 3.0, but the test expects 2." in fb
+    assert "ZeroDivisionError" in fb and "^^^" not in fb
+
+
+def test_old_style_is_still_available(env):
+    e = env(RepairStyle.before())
+    msg = e.initial_messages()[0]["content"]
+    assert "Rest of the module" in msg and msg.index("Function(s) to fix") < msg.index("Failing tests")

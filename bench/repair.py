@@ -247,28 +247,49 @@ def materialize(case: RepairCase, out: Path) -> Path:
 
 def load_or_make_cases(config: RepairBenchConfig, out: Path, limit: int | None, problems_filter: list[str] | None,
                        say: Callable[[str], None] = lambda m: None) -> list[RepairCase]:
-    """The cases of this run, made once and kept in ``out/cases.jsonl`` (a resumed run reuses them)."""
-    path = out / "cases.jsonl"
+    """The cases of this run, made once and kept in ``out/cases.jsonl`` (a resumed run reuses them).
+
+    Each problem's mutants are seeded by the problem alone, so a later run with a larger
+    --limit makes cases for the further problems only and gets the same set it would have
+    got at once; ``out/cases.json`` records how many problems the file covers."""
     if config.source == "cases":
         cases = folder_cases(Path(config.data))
-    elif path.exists():
-        cases = [RepairCase(**json.loads(line)) for line in path.read_text().splitlines() if line.strip()]
-    else:
-        problems = mbpp_problems(config.data, config.split) if config.source == "mbpp" \
-            else humaneval_problems(config.data or None)
         if problems_filter:
-            wanted = set(problems_filter)
-            problems = [p for p in problems if p.origin in wanted or p.origin.rsplit("/", 1)[-1] in wanted]
-        if limit is not None:
-            # Make a few more than asked: some problems give no mutant the tests catch.
-            problems = problems[: int(limit * 1.3) + 5]
-        say(f"making mutants of {len(problems)} problems…")
-        cases = make_cases(problems, config.seed, config.mutants_per_problem)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text("".join(json.dumps(asdict(c)) + "\n" for c in cases))
-        tmp.replace(path)
-    if problems_filter and config.source == "cases":
-        cases = [c for c in cases if c.case_id in problems_filter or c.origin in problems_filter]
+            cases = [c for c in cases if c.case_id in problems_filter or c.origin in problems_filter]
+        return cases[:limit] if limit is not None else cases
+    path, meta_path = out / "cases.jsonl", out / "cases.json"
+    cases = [RepairCase(**json.loads(line)) for line in path.read_text().splitlines() if line.strip()] \
+        if path.exists() else []
+    meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
+    covered = meta.get("problems", float("inf") if path.exists() else 0)  # no record: use the file as it is
+    if path.exists() and (problems_filter or None) != meta.get("filter"):
+        # Made for other --problems: run the ones asked for among them, make nothing new.
+        covered = float("inf")
+        if problems_filter:
+            cases = [c for c in cases if c.case_id in problems_filter or c.origin in problems_filter
+                     or c.origin.rsplit("/", 1)[-1] in problems_filter]
+    if limit is not None and len(cases) >= limit or covered == float("inf"):
+        return cases[:limit] if limit is not None else cases
+    problems = mbpp_problems(config.data, config.split) if config.source == "mbpp" \
+        else humaneval_problems(config.data or None)
+    if problems_filter:
+        wanted = set(problems_filter)
+        problems = [p for p in problems if p.origin in wanted or p.origin.rsplit("/", 1)[-1] in wanted]
+    # Make a few more than asked: some problems give no mutant the tests catch.
+    upto = len(problems) if limit is None else min(len(problems), max(covered, int(limit * 1.3) + 5))
+    while upto > covered:
+        say(f"making mutants of {upto - covered} problems…")
+        cases += make_cases(problems[covered:upto], config.seed, config.mutants_per_problem)
+        covered = upto
+        if limit is None or len(cases) >= limit:
+            break
+        upto = min(len(problems), upto + limit - len(cases) + 5)
+    for target, text in ((path, "".join(json.dumps(asdict(c)) + "\n" for c in cases)),
+                         (meta_path, json.dumps({"problems": covered, "seed": config.seed,
+                                                 "filter": problems_filter or None}) + "\n")):
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(text)
+        tmp.replace(target)
     return cases[:limit] if limit is not None else cases
 
 

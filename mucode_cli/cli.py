@@ -135,9 +135,7 @@ def fix(
 ):
     """Repair FILE until the tests pass: N candidates per turn, tested in a sandbox, best one kept."""
     from .display import LiveSearchView
-    from .engine import SampleParams
-    from .fixer import prepare, run_fix
-    from .search import SearchConfig
+    from .fixer import fix_settings, prepare, run_fix
     from .writeback import write_with_backup
 
     _check_search_options(n, turns, temperature, timeout, select)
@@ -160,9 +158,8 @@ def fix(
     gen, ver = _load_generator_and_verifier(model, verifier, threads, None if as_json else console)
     if verbose and not as_json:
         console.print(f"model: {gen.path} ({gen.threads} threads); verifier: {verifier}")
-    style, params, search = _repair_settings({}, model, n, temperature, max_tokens, plain_decoding)
-    config = SearchConfig(n=n, turns=turns, select=select, seed=seed, early_stop=not full_search,
-                          params=SampleParams(**params), **search)
+    style, config = fix_settings(model, n, turns, select=select, seed=seed, temperature=temperature,
+                                 max_tokens=max_tokens, fast=not plain_decoding, early_stop=not full_search)
     if as_json:
         run_fix(report, gen, ver, config, sb, style=style)
     else:
@@ -374,9 +371,7 @@ def _bench_repair(*, data, split, source, model, verifier, n, turns, temperature
     from bench.repair import (SOURCES, RepairBenchConfig, load_or_make_cases, parse_variant, run_repair_benchmark,
                               summarize_repair)
 
-    from .engine import SampleParams
-    from .repair import RepairStyle
-    from .search import SearchConfig
+    from .fixer import fix_settings
 
     if source is None:
         source = "cases" if data and Path(data).is_dir() else "mbpp" if data else None
@@ -389,14 +384,15 @@ def _bench_repair(*, data, split, source, model, verifier, n, turns, temperature
     if data and not Path(data).exists():
         _fail(f"--data not found: {data}")
     settings = parse_variant(variant)
-    style, params, scfg = _repair_settings(settings, model, n, temperature, max_tokens, plain_decoding)
-    scfg = SearchConfig(**{**scfg, "n": n, "turns": turns, "select": select, "seed": seed,
-                           "early_stop": not full_search, "params": SampleParams(**params)})
+    style, scfg = fix_settings(model, n, turns, select=select, seed=seed, temperature=temperature,
+                               max_tokens=max_tokens, fast=not plain_decoding, early_stop=not full_search,
+                               variant=settings)
     config = RepairBenchConfig(benchmark="repair", source=source, data=str(data or ""), split=split, model=str(model),
                                verifier=verifier, n=n, turns=turns, temperature=temperature, select=select, seed=seed,
                                searches=searches, max_tokens=max_tokens, mutants_per_problem=mutants_per_problem,
                                full_search=full_search, variant=settings,
-                               settings={"style": dataclasses.asdict(style), "sampling": params, "search": scfg})
+                               settings={"style": dataclasses.asdict(style), "sampling": dataclasses.asdict(scfg.params),
+                                         "search": dataclasses.asdict(scfg)})
     out = out or Path("mucode-bench") / f"repair-{source}-{_time.strftime('%Y%m%d-%H%M%S')}"
     if out.exists() and not out.is_dir():
         _fail(f"--out is a file, not a folder: {out}")
@@ -414,48 +410,6 @@ def _bench_repair(*, data, split, source, model, verifier, n, turns, temperature
     _finish_bench(summary, out, console, as_json)
     _print_repair(summary, Console())
     raise typer.Exit(0)
-
-
-def default_rewrites(n: int) -> int:
-    """Of N candidates, how many write the function afresh (measured: 2 of 5; README)."""
-    return 2 if n >= 4 else 1 if n >= 2 else 0
-
-
-def _repair_settings(settings: dict, model: str, n: int, temperature: float, max_tokens: int, plain_decoding: bool):
-    """The repair style, sampling and search settings of fix and bench repair: the measured
-    defaults (the model card's sampling, a greedy candidate first, two rewrites of five),
-    or those of mucode 0.1 with ``base=before``; then any --variant KEY=VALUE overrides."""
-    import dataclasses
-
-    from .models import card_sampling
-    from .repair import RepairStyle
-    from .engine import SampleParams
-    from .search import SearchConfig
-
-    settings = dict(settings)
-    base = settings.pop("base", "current")
-    if base not in ("current", "before"):
-        _fail(f"--variant base must be current or before (got {base!r})")
-    fixed = {"temperature", "max_tokens", "fast", "n", "turns", "select", "seed", "early_stop", "params"}
-    style = dataclasses.asdict(RepairStyle.before() if base == "before" else RepairStyle())
-    params = {"temperature": temperature, "max_tokens": max_tokens, "fast": not plain_decoding}
-    search = {}
-    if base == "current":
-        params.update(card_sampling(model), greedy_first=True)
-        search["rewrite"] = default_rewrites(n)
-    fields = {name: {f.name for f in dataclasses.fields(cls)} - fixed for name, cls in
-              (("style", RepairStyle), ("params", SampleParams), ("search", SearchConfig))}
-    for k, v in settings.items():
-        target = style if k in fields["style"] else params if k in fields["params"] else \
-            search if k in fields["search"] else None
-        if target is None:
-            known = sorted(fields["style"] | fields["params"] | fields["search"] | {"base"})
-            _fail(f"unknown --variant setting {k!r} (known: {', '.join(known)})")
-        target[k] = v
-    try:
-        return RepairStyle(**style), params, search
-    except TypeError as e:
-        _fail(f"bad --variant value: {e}")
 
 
 def _print_repair(summary: dict, console: Console) -> None:

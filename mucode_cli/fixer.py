@@ -8,7 +8,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .engine import Generator, Verifier
+from .engine import Generator, SampleParams, Verifier
+from .errors import UserError
 from .repair import RepairEnvironment, RepairInputs, RepairStyle, choose_targets, load_inputs, run_tests
 from .sandbox import RunResult, Sandbox
 from .search import Evaluation, Search, SearchConfig, SearchObserver, SearchResult
@@ -44,6 +45,49 @@ def prepare(file: Path, tests: list[Path], sandbox: Sandbox, functions: list[str
     if not before.passed:
         report.targets = choose_targets(inputs, before, functions)
     return report
+
+
+def default_rewrites(n: int) -> int:
+    """Of N candidates, how many write the function afresh (measured: 2 of 5; README)."""
+    return 2 if n >= 4 else 1 if n >= 2 else 0
+
+
+def fix_settings(model: str, n: int = 5, turns: int = 3, *, select: str = "pt+lv", seed: int = 0,
+                 temperature: float = 0.7, max_tokens: int = 0, fast: bool = True, early_stop: bool = True,
+                 variant: dict | None = None) -> tuple[RepairStyle, SearchConfig]:
+    """The repair style and search settings that ``fix`` and ``bench repair`` use: the measured
+    defaults (the model card's sampling, a greedy candidate first, two rewrites of five), or
+    those of mucode 0.1 with ``variant={"base": "before"}``; then any other ``variant`` keys
+    (fields of RepairStyle, SampleParams or SearchConfig) override them."""
+    import dataclasses
+
+    from .models import card_sampling
+
+    settings = dict(variant or {})
+    base = settings.pop("base", "current")
+    if base not in ("current", "before"):
+        raise UserError(f"--variant base must be current or before (got {base!r})")
+    fixed = {"temperature", "max_tokens", "fast", "n", "turns", "select", "seed", "early_stop", "params"}
+    style = dataclasses.asdict(RepairStyle.before() if base == "before" else RepairStyle())
+    params: dict = {"temperature": temperature, "max_tokens": max_tokens, "fast": fast}
+    search: dict = {}
+    if base == "current":
+        params.update(card_sampling(model), greedy_first=True)
+        search["rewrite"] = default_rewrites(n)
+    fields = {name: {f.name for f in dataclasses.fields(cls)} - fixed for name, cls in
+              (("style", RepairStyle), ("params", SampleParams), ("search", SearchConfig))}
+    for k, v in settings.items():
+        target = style if k in fields["style"] else params if k in fields["params"] else \
+            search if k in fields["search"] else None
+        if target is None:
+            known = sorted(fields["style"] | fields["params"] | fields["search"] | {"base"})
+            raise UserError(f"unknown --variant setting {k!r} (known: {', '.join(known)})")
+        target[k] = v
+    try:
+        return RepairStyle(**style), SearchConfig(n=n, turns=turns, select=select, seed=seed, early_stop=early_stop,
+                                                  params=SampleParams(**params), **search)
+    except (TypeError, ValueError) as e:
+        raise UserError(f"bad --variant value: {e}") from None
 
 
 def baseline_evaluation(report: FixReport) -> Evaluation:

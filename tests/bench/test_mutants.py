@@ -1,6 +1,7 @@
 """Mutant generation: realistic single edits, each caught by the tests, the reference passing, seeded."""
 
 import ast
+import json
 import difflib
 import random
 from pathlib import Path
@@ -137,3 +138,29 @@ def test_sanitized_mbpp_problems_become_modules_and_test_files():
     assert p.origin == "MBPP/11" and p.module == "remove_occ"
     ast.parse(p.reference)
     assert "from remove_occ import remove_Occ" in p.tests_source and "def test_3():" in p.tests_source
+
+
+def _mbpp_file(path, k):
+    rows = [{"task_id": 11 + i, "text": f"Add {i}.", "code": f"def add_{i}(a, b):\n    return a + b + {i}\n",
+             "test_list": [f"assert add_{i}(1, 2) == {3 + i}", f"assert add_{i}(0, 5) == {5 + i}"],
+             "test_setup_code": "", "challenge_test_list": []} for i in range(k)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
+
+
+def test_a_larger_limit_extends_the_cached_cases_with_the_same_cases_as_at_once(tmp_path):
+    from bench.repair import RepairBenchConfig, load_or_make_cases
+
+    data = _mbpp_file(tmp_path / "mbpp.jsonl", 8)
+    config = RepairBenchConfig("repair", "mbpp", str(data), "test", "m", "same", 5, 3, 0.7, "pt+lv", 0, 1, 0, 1, False)
+    grown = tmp_path / "grown"
+    grown.mkdir()
+    first = load_or_make_cases(config, grown, 1, None)
+    assert len(first) == 1
+    more = load_or_make_cases(config, grown, 8, None)  # resumed with a larger --limit
+    once = tmp_path / "once"
+    once.mkdir()
+    at_once = load_or_make_cases(config, once, 8, None)
+    assert len(at_once) == 8 and more[0] == first[0]
+    assert [(c.case_id, c.module_source) for c in more] == [(c.case_id, c.module_source) for c in at_once]
+    assert load_or_make_cases(config, grown, 3, None) == more[:3]  # a smaller limit reuses the file

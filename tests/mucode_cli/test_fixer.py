@@ -1,0 +1,71 @@
+"""fix as a library call: its settings, and the smallest passing diff (real sandbox and pytest)."""
+
+import pytest
+
+from mucode_cli.errors import UserError
+from mucode_cli.fixer import fix_settings, prepare, run_fix
+from mucode_cli.sandbox import Sandbox, SandboxLimits
+from mucode_cli.search import SearchConfig
+from mucode_cli.engine import SampleParams
+from mucode_cli.verifier import NullVerifier
+from tests.conftest import write
+from tests.mucode_cli.test_search import ScriptedGenerator
+
+MODULE = '''def mean(values):
+    """Arithmetic mean of a non-empty list."""
+    total = sum(values)
+    count = len(values) - 1
+    return total / count
+'''
+TESTS = "from stats import mean\n\n\ndef test_mean():\n    assert mean([1, 2, 3]) == 2\n"
+# The bug fixed, plus a guard the tests do not need (what a small model often adds).
+ANSWER = '''```python
+def mean(values):
+    """Arithmetic mean of a non-empty list."""
+    if not values:
+        raise ValueError("empty list")
+    total = sum(values)
+    count = len(values)
+    return total / count
+```'''
+
+
+def _fix(tmp_path, answer, minimize):
+    from mucode_cli.repair import RepairStyle
+
+    sb = Sandbox(SandboxLimits(timeout=20))
+    report = prepare(write(tmp_path / "stats.py", MODULE), [write(tmp_path / "test_stats.py", TESTS)], sb)
+    cfg = SearchConfig(n=1, turns=1, early_stop=True, params=SampleParams(max_tokens=64))
+    return run_fix(report, ScriptedGenerator([[answer]]), NullVerifier(), cfg, sb, style=RepairStyle(minimize=minimize))
+
+
+def test_parts_of_a_fix_the_tests_do_not_need_are_undone(tmp_path):
+    report = _fix(tmp_path, ANSWER, minimize=True)
+    assert report.fixed and report.after.passed
+    changed = [ln for ln in report.diff.splitlines() if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
+    assert changed == ["-    count = len(values) - 1", "+    count = len(values)"]
+    assert "raise ValueError" not in report.new_source
+
+
+def test_without_minimize_the_whole_answer_is_kept(tmp_path):
+    report = _fix(tmp_path, ANSWER, minimize=False)
+    assert report.fixed and "raise ValueError" in report.new_source
+
+
+def test_fix_settings_defaults_and_the_old_behaviour():
+    style, cfg = fix_settings("qwen2.5-coder-0.5b", 5, 3)
+    assert style.prompt == "v1" and style.minimize and cfg.rewrite == 2 and cfg.early_stop
+    assert cfg.params.greedy_first and cfg.params.top_k == 20 and cfg.params.top_p == 0.8
+    old_style, old = fix_settings("qwen2.5-coder-0.5b", 5, 3, variant={"base": "before"})
+    assert old_style.prompt == "v0" and not old_style.minimize and old.rewrite == 0
+    assert not old.params.greedy_first and old.params.top_k == 0 and old.params.top_p == 1.0
+    _, one = fix_settings("qwen2.5-coder-0.5b", 1, 1, variant={"top_k": 5})
+    assert one.rewrite == 0 and one.params.top_k == 5  # a single candidate is the greedy one
+
+
+@pytest.mark.parametrize("variant, message", [({"bogus": 1}, "unknown --variant setting 'bogus'"),
+                                              ({"base": "old"}, "base must be current or before"),
+                                              ({"rewrite": 9}, "rewrite must be between 0 and n")])
+def test_fix_settings_bad_variant_is_a_user_error(variant, message):
+    with pytest.raises(UserError, match=message):
+        fix_settings("qwen2.5-coder-0.5b", 5, 3, variant=variant)

@@ -193,8 +193,8 @@ def make_cases(problems: list[Problem], seed: int, per_problem: int = 1, sandbox
 
 
 def _pick_module(folder: Path, tests: Path) -> Path:
-    mods = [p for p in sorted(folder.glob("*.py")) if p != tests and not p.name.startswith("test_")
-            and not p.name.endswith("_test.py") and p.name != "conftest.py"]
+    mods = [p for p in sorted(folder.glob("*.py")) if p != tests and p.name != "conftest.py"
+            and (not p.name.startswith("test_") and not p.name.endswith("_test.py") or tests.name == f"test_{p.name}")]
     if len(mods) == 1:
         return mods[0]
     imported = {n.split(".")[0] for node in ast.walk(ast.parse(tests.read_text(encoding="utf-8")))
@@ -213,11 +213,16 @@ def folder_cases(root: Path) -> list[RepairCase]:
     out = []
     subs = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "__")))
     for sub in sorted(subs, key=lambda p: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", p.name)]):
+        meta = json.loads((sub / "case.json").read_text()) if (sub / "case.json").is_file() else {}
         tests = sorted(sub.glob("test_*.py")) or sorted(sub.glob("*_test.py"))
+        if len(tests) == 2 and tests[1].name == f"test_{tests[0].name}":
+            tests = tests[1:]  # the module itself is named test_*.py (MBPP/19's test_duplicate)
+        if meta.get("tests") and (sub / meta["tests"]).is_file():
+            tests = [sub / meta["tests"]]
         if len(tests) != 1:
             raise UserError(f"case folder {sub}: needs exactly one test_*.py file (found {len(tests)})")
-        module = _pick_module(sub, tests[0])
-        meta = json.loads((sub / "case.json").read_text()) if (sub / "case.json").is_file() else {}
+        module = sub / meta["module"] if meta.get("module") and (sub / meta["module"]).is_file() \
+            else _pick_module(sub, tests[0])
         out.append(RepairCase(sub.name, meta.get("origin", sub.name), module.name, tests[0].name,
                               module.read_text(encoding="utf-8"), tests[0].read_text(encoding="utf-8"),
                               meta.get("kind", ""), meta.get("function", ""), meta.get("line", 0),
@@ -236,7 +241,8 @@ def materialize(case: RepairCase, out: Path) -> Path:
     is also the layout of a user's cases folder, so a set of cases can be rerun with --data."""
     folder = _case_dir(out, case)
     folder.mkdir(parents=True, exist_ok=True)
-    meta = {k: getattr(case, k) for k in ("origin", "kind", "function", "line", "description", "reference")}
+    meta = {k: getattr(case, k) for k in ("origin", "module", "tests", "kind", "function", "line", "description",
+                                          "reference")}
     for name, text in ((case.module, case.module_source), (case.tests, case.tests_source),
                        ("case.json", json.dumps(meta, indent=1) + "\n")):
         p = folder / name

@@ -164,3 +164,17 @@ def test_a_larger_limit_extends_the_cached_cases_with_the_same_cases_as_at_once(
     assert len(at_once) == 8 and more[0] == first[0]
     assert [(c.case_id, c.module_source) for c in more] == [(c.case_id, c.module_source) for c in at_once]
     assert load_or_make_cases(config, grown, 3, None) == more[:3]  # a smaller limit reuses the file
+
+
+def test_a_module_named_like_a_test_file_reads_back_from_its_case_folder(tmp_path):
+    """MBPP/19's function is test_duplicate: its module is test_*.py as well as its tests."""
+    from bench.repair import RepairCase
+
+    case = RepairCase("MBPP/19", "MBPP/19", "test_duplicate_impl.py", "test_test_duplicate_impl.py",
+                      "def test_duplicate(a):\n    return False\n", "def test_1():\n    pass\n", kind="constant")
+    materialize(case, tmp_path)
+    (back,) = folder_cases(tmp_path / "cases")
+    assert (back.module, back.tests) == (case.module, case.tests)
+    (tmp_path / "cases" / "MBPP_19" / "case.json").unlink()  # a user's folder without case.json
+    (back,) = folder_cases(tmp_path / "cases")
+    assert (back.module, back.tests) == (case.module, case.tests)

@@ -83,6 +83,7 @@ def check(
     tests: List[Path] = typer.Option(..., "--tests", "-t", help="pytest file(s) to run (repeatable)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of tables."),
     timeout: float = typer.Option(30.0, help="Wall-clock seconds per test run."),
+    root: Optional[Path] = typer.Option(None, "--root", help="The project folder to copy and run pytest from (default: where pytest would take its rootdir)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say how the sandbox was isolated."),
 ):
     """Run the tests against FILE in the sandbox; show per-test outcomes and the model's feedback."""
@@ -91,7 +92,7 @@ def check(
 
     if timeout <= 0:
         _fail(f"--timeout must be positive (got {timeout})")
-    inputs = load_inputs(file, tests)
+    inputs = load_inputs(file, tests, root)
     sb = sandbox_mod.Sandbox(sandbox_mod.SandboxLimits(timeout=timeout))
     result = run_tests(inputs, sb)
     feedback = format_feedback(result)
@@ -100,14 +101,15 @@ def check(
             "passed": result.passed,
             "tests": [{"name": t.name, "outcome": t.outcome, "message": t.message} for t in result.tests],
             "feedback": feedback, "seconds": round(result.seconds, 3), "timed_out": result.timed_out,
-            "isolation": result.isolation,
+            "isolation": result.isolation, "root": str(inputs.root), "import_roots": inputs.import_roots,
         }, indent=2))
     else:
         console = Console()
         _outcome_table(result, console)
         console.print(f"\n[bold]Feedback the model would see:[/]\n{feedback}", markup=True, highlight=False)
         if verbose:
-            console.print(f"\nsandbox isolation: {result.isolation}")
+            console.print(f"\nsandbox isolation: {result.isolation}\nproject root: {inputs.root} "
+                          f"(import path first: {', '.join(inputs.import_roots)})", highlight=False)
     raise typer.Exit(0 if result.passed else 1)
 
 
@@ -124,6 +126,7 @@ def fix(
     seed: int = typer.Option(0, "--seed", help="Random seed (same seed, same model, same threads: same result)."),
     select: str = typer.Option("pt+lv", "--select", help="Selection policy: pt+lv, pt, lv or random."),
     timeout: float = typer.Option(30.0, "--timeout", help="Wall-clock seconds per test run."),
+    root: Optional[Path] = typer.Option(None, "--root", help="The project folder to copy and run pytest from (default: where pytest would take its rootdir)."),
     threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model (default: physical cores)."),
     max_tokens: int = typer.Option(0, "--max-tokens", help="Cap on tokens per answer (default: from the function's size)."),
     full_search: bool = typer.Option(False, "--full-search", help="Sample all N candidates even after one passes."),
@@ -143,9 +146,10 @@ def fix(
         _fail("--yes and --dry-run contradict each other")
     console = Console(stderr=True) if as_json else Console()
     sb = sandbox_mod.Sandbox(sandbox_mod.SandboxLimits(timeout=timeout))
-    report = prepare(file, tests, sb, function)
+    report = prepare(file, tests, sb, function, root)
     if verbose and not as_json:
-        console.print(f"sandbox isolation: {report.before.isolation}")
+        console.print(f"sandbox isolation: {report.before.isolation}\nproject root: {report.inputs.root} "
+                      f"(import path first: {', '.join(report.inputs.import_roots)})", highlight=False)
     if report.already_passing:
         if as_json:
             print(json.dumps(_fix_json(report, written=None)))
@@ -197,6 +201,8 @@ def _fix_json(report, written) -> dict:
         "fixed": report.fixed or report.already_passing,
         "already_passing": report.already_passing,
         "file": str(report.inputs.module),
+        "root": str(report.inputs.root),
+        "import_roots": report.inputs.import_roots,
         "targets": report.targets,
         "turns": len(s.turns) if s else 0,
         "tests_before": {"passed": report.before.n_passed, "total": report.before.n_total},

@@ -90,7 +90,8 @@ class Executor(Protocol):
     """Runs tests against a set of files; the swappable part behind fix, bench and train."""
 
     def run_pytest(
-        self, project: Path | None, files: dict[str, str], test_paths: list[str]
+        self, project: Path | None, files: dict[str, str], test_paths: list[str],
+        import_roots: list[str] | None = None,
     ) -> RunResult: ...
 
 
@@ -186,9 +187,13 @@ class Sandbox:
         project: Path | None,
         files: dict[str, str],
         test_paths: list[str],
+        import_roots: list[str] | None = None,
         extra_args: list[str] | None = None,
     ) -> RunResult:
-        """Copy ``project`` (may be None), write ``files`` over it, run pytest on ``test_paths``."""
+        """Copy ``project`` (may be None), write ``files`` over it, run pytest on ``test_paths``.
+
+        ``import_roots`` (folders of the copy, e.g. ``src``) go first on the import path, ahead
+        of any editable install of the same project that would import the user's originals."""
         lim = self.limits
         root = Path(tempfile.mkdtemp(prefix="mucode-sandbox-"))
         proc = None
@@ -214,7 +219,7 @@ class Sandbox:
                 "LANG": "C.UTF-8",
                 "PYTHONDONTWRITEBYTECODE": "1",
                 "PYTHONHASHSEED": "0",
-                "PYTHONPATH": str(plug),
+                "PYTHONPATH": os.pathsep.join([str(plug), *(str(work / r) for r in import_roots or [])]),
                 "MUCODE_RESULTS": str(results),
                 "OMP_NUM_THREADS": "1",
                 "OPENBLAS_NUM_THREADS": "1",

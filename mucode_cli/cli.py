@@ -115,6 +115,7 @@ def check(
 
 @app.command()
 def fix(
+    ctx: typer.Context,
     file: Path = typer.Argument(..., help="The Python file to repair."),
     tests: List[Path] = typer.Option(..., "--tests", "-t", help="pytest file(s) that must pass (repeatable; never edited)."),
     function: Optional[List[str]] = typer.Option(None, "--function", "-f", help="Function to repair (repeatable; Class.method allowed). Default: the ones the failing tests point at."),
@@ -139,9 +140,21 @@ def fix(
     """Repair FILE until the tests pass: N candidates per turn, tested in a sandbox, best one kept."""
     from .display import LiveSearchView
     from .fixer import fix_settings, prepare, run_fix
+    from .project import find_root, project_settings
     from .writeback import write_with_backup
 
+    # [tool.mucode] in the project's pyproject.toml, for the options not given on the command line.
+    conf = project_settings(root.resolve() if root and root.is_dir() else find_root([file, *tests]))
+    conf = {k: v for k, v in conf.items() if ctx.get_parameter_source(k).name == "DEFAULT"}
+    model, verifier, threads, select = (conf.get(k, v) for k, v in
+                                        (("model", model), ("verifier", verifier), ("threads", threads),
+                                         ("select", select)))
+    n, turns, timeout, temperature = (conf.get(k, v) for k, v in
+                                      (("n", n), ("turns", turns), ("timeout", timeout), ("temperature", temperature)))
     _check_search_options(n, turns, temperature, timeout, select)
+    if conf and verbose and not as_json:
+        Console().print("from [tool.mucode]: " + ", ".join(f"{k}={v}" for k, v in conf.items()), highlight=False,
+                        markup=False)
     if yes and dry_run:
         _fail("--yes and --dry-run contradict each other")
     console = Console(stderr=True) if as_json else Console()

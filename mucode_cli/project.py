@@ -150,3 +150,29 @@ def import_roots(root: Path) -> list[str]:
         if r not in out and not r.startswith(".."):
             out.append(r)
     return out
+
+
+# [tool.mucode] keys and their types; command-line options win over them (as with ruff, pytest).
+SETTINGS = {"model": str, "verifier": str, "n": int, "turns": int, "timeout": (int, float), "temperature": (int, float),
+            "select": str, "threads": int}
+
+
+def project_settings(root: Path) -> dict:
+    """The ``[tool.mucode]`` table of the project's pyproject.toml, checked ({} if none)."""
+    path = root / "pyproject.toml"
+    if not path.is_file():
+        return {}
+    from .errors import UserError
+
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("mucode", {})
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise UserError(f"cannot read {path}: {e}") from None
+    if not isinstance(table, dict):
+        raise UserError(f"[tool.mucode] in {path} must be a table")
+    for key, value in table.items():
+        if key not in SETTINGS:
+            raise UserError(f"unknown setting {key!r} in [tool.mucode] of {path} (known: {', '.join(SETTINGS)})")
+        if not isinstance(value, SETTINGS[key]) or isinstance(value, bool):
+            raise UserError(f"[tool.mucode] {key} in {path} has the wrong type: {value!r}")
+    return dict(table)

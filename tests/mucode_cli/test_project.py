@@ -155,3 +155,24 @@ def test_check_reports_the_root_and_a_bad_root_is_bad_input(tmp_path):
     assert [t["outcome"] for t in data["tests"]] == ["failed"]
     bad = mucode("check", mod, "--tests", test, "--root", tmp_path / "missing")
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "--root is not a folder" in bad.stderr
+
+
+def test_tool_mucode_settings_apply_and_command_line_options_win(tmp_path):
+    from tests.mucode_cli.test_cli import mucode
+
+    write(tmp_path / "pyproject.toml", "[tool.mucode]\nmodel = 'smollm2-135m'\nn = 1\nturns = 1\n")
+    mod = write(tmp_path / "calc.py", BUGGY)
+    test = write(tmp_path / "test_calc.py", "from calc import add\n\n\ndef test_add():\n    assert add(2, 3) == 5\n")
+    r = mucode("fix", mod, "--tests", test, "--json", "--dry-run", "--verifier", "none")
+    assert r.returncode in (0, 1), r.stderr
+    data = json.loads(r.stdout)
+    assert data["turns"] == 1 and len(data["candidates"]) == 1  # n and turns from [tool.mucode]
+    r = mucode("fix", mod, "--tests", test, "--json", "--dry-run", "--verifier", "none", "-n", "2",
+               "--full-search")
+    assert len(json.loads(r.stdout)["candidates"]) == 2  # the command line wins
+    write(tmp_path / "pyproject.toml", "[tool.mucode]\ncandidates = 3\n")
+    bad = mucode("fix", mod, "--tests", test)
+    assert bad.returncode == 2 and "unknown setting 'candidates' in [tool.mucode]" in bad.stderr
+    write(tmp_path / "pyproject.toml", "[tool.mucode]\nn = 'five'\n")
+    bad = mucode("fix", mod, "--tests", test)
+    assert bad.returncode == 2 and "wrong type" in bad.stderr

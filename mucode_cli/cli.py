@@ -65,6 +65,20 @@ def _load_generator_and_verifier(model: str, verifier: str, threads: Optional[in
     return gen, ver
 
 
+def _project_sandbox(file: Path, tests: list[Path], root: Path | None, python: str | None, timeout: float):
+    """The sandbox for this project's tests, run by the project's own Python."""
+    from .project import find_interpreter, find_root
+
+    folder = root.resolve() if root is not None and root.is_dir() else find_root([file, *tests])
+    interp = find_interpreter(folder, python)
+    limits = sandbox_mod.SandboxLimits(timeout=timeout)
+    return sandbox_mod.Sandbox(limits, python=None if interp.how == "mucode's own" else interp), interp
+
+
+def _python_json(interp) -> dict:
+    return {"executable": interp.executable, "version": interp.version, "how": interp.how}
+
+
 def _outcome_table(result, console: Console) -> None:
     from rich.table import Table
 
@@ -84,6 +98,7 @@ def check(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of tables."),
     timeout: float = typer.Option(30.0, help="Wall-clock seconds per test run."),
     root: Optional[Path] = typer.Option(None, "--root", help="The project folder to copy and run pytest from (default: where pytest would take its rootdir)."),
+    python: Optional[str] = typer.Option(None, "--python", help="The Python that runs the tests (a path or a venv folder). Default: the active virtualenv, else .venv/venv in the project, else mucode's own."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say how the sandbox was isolated."),
 ):
     """Run the tests against FILE in the sandbox; show per-test outcomes and the model's feedback."""
@@ -92,8 +107,8 @@ def check(
 
     if timeout <= 0:
         _fail(f"--timeout must be positive (got {timeout})")
-    inputs = load_inputs(file, tests, root)
-    sb = sandbox_mod.Sandbox(sandbox_mod.SandboxLimits(timeout=timeout))
+    sb, interp = _project_sandbox(file, tests, root, python, timeout)
+    inputs = load_inputs(file, tests, root, list(interp.site_dirs))
     result = run_tests(inputs, sb)
     feedback = format_feedback(result)
     if as_json:
@@ -102,6 +117,7 @@ def check(
             "tests": [{"name": t.name, "outcome": t.outcome, "message": t.message} for t in result.tests],
             "feedback": feedback, "seconds": round(result.seconds, 3), "timed_out": result.timed_out,
             "isolation": result.isolation, "root": str(inputs.root), "import_roots": inputs.import_roots,
+            "python": _python_json(interp),
         }, indent=2))
     else:
         console = Console()
@@ -109,7 +125,8 @@ def check(
         console.print(f"\n[bold]Feedback the model would see:[/]\n{feedback}", markup=True, highlight=False)
         if verbose:
             console.print(f"\nsandbox isolation: {result.isolation}\nproject root: {inputs.root} "
-                          f"(import path first: {', '.join(inputs.import_roots)})", highlight=False)
+                          f"(import path first: {', '.join(inputs.import_roots)})\n"
+                          f"python: {interp.executable} ({interp.version}, {interp.how})", highlight=False)
     raise typer.Exit(0 if result.passed else 1)
 
 
@@ -128,6 +145,7 @@ def fix(
     select: str = typer.Option("pt+lv", "--select", help="Selection policy: pt+lv, pt, lv or random."),
     timeout: float = typer.Option(30.0, "--timeout", help="Wall-clock seconds per test run."),
     root: Optional[Path] = typer.Option(None, "--root", help="The project folder to copy and run pytest from (default: where pytest would take its rootdir)."),
+    python: Optional[str] = typer.Option(None, "--python", help="The Python that runs the tests (a path or a venv folder). Default: the active virtualenv, else .venv/venv in the project, else mucode's own."),
     threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model (default: physical cores)."),
     max_tokens: int = typer.Option(0, "--max-tokens", help="Cap on tokens per answer (default: from the function's size)."),
     full_search: bool = typer.Option(False, "--full-search", help="Sample all N candidates even after one passes."),
@@ -146,9 +164,9 @@ def fix(
     # [tool.mucode] in the project's pyproject.toml, for the options not given on the command line.
     conf = project_settings(root.resolve() if root and root.is_dir() else find_root([file, *tests]))
     conf = {k: v for k, v in conf.items() if ctx.get_parameter_source(k).name == "DEFAULT"}
-    model, verifier, threads, select = (conf.get(k, v) for k, v in
-                                        (("model", model), ("verifier", verifier), ("threads", threads),
-                                         ("select", select)))
+    model, verifier, threads, select, python = (conf.get(k, v) for k, v in
+                                                (("model", model), ("verifier", verifier), ("threads", threads),
+                                                 ("select", select), ("python", python)))
     n, turns, timeout, temperature = (conf.get(k, v) for k, v in
                                       (("n", n), ("turns", turns), ("timeout", timeout), ("temperature", temperature)))
     _check_search_options(n, turns, temperature, timeout, select)
@@ -158,14 +176,15 @@ def fix(
     if yes and dry_run:
         _fail("--yes and --dry-run contradict each other")
     console = Console(stderr=True) if as_json else Console()
-    sb = sandbox_mod.Sandbox(sandbox_mod.SandboxLimits(timeout=timeout))
+    sb, interp = _project_sandbox(file, tests, root, python, timeout)
     report = prepare(file, tests, sb, function, root)
     if verbose and not as_json:
         console.print(f"sandbox isolation: {report.before.isolation}\nproject root: {report.inputs.root} "
-                      f"(import path first: {', '.join(report.inputs.import_roots)})", highlight=False)
+                      f"(import path first: {', '.join(report.inputs.import_roots)})\n"
+                      f"python: {interp.executable} ({interp.version}, {interp.how})", highlight=False)
     if report.already_passing:
         if as_json:
-            print(json.dumps(_fix_json(report, written=None)))
+            print(json.dumps(_fix_json(report, None, _python_json(interp))))
         else:
             console.print(f"[green]All {report.before.n_total} tests already pass: nothing to fix.[/]")
         raise typer.Exit(0)
@@ -201,13 +220,13 @@ def fix(
             except RuntimeError as e:
                 _fail(str(e))
     if as_json:
-        print(json.dumps(_fix_json(report, written)))
+        print(json.dumps(_fix_json(report, written, _python_json(interp))))
     else:
         _print_summary(report, written, console)
     raise typer.Exit(0 if report.fixed else 1)
 
 
-def _fix_json(report, written) -> dict:
+def _fix_json(report, written, python: dict | None = None) -> dict:
     s = report.search
     after = report.after or report.before
     return {
@@ -216,6 +235,7 @@ def _fix_json(report, written) -> dict:
         "file": str(report.inputs.module),
         "root": str(report.inputs.root),
         "import_roots": report.inputs.import_roots,
+        "python": python,
         "targets": report.targets,
         "turns": len(s.turns) if s else 0,
         "tests_before": {"passed": report.before.n_passed, "total": report.before.n_total},

@@ -41,7 +41,7 @@ def prepare(file: Path, tests: list[Path], sandbox: Sandbox, functions: list[str
             root: Path | None = None) -> FixReport:
     """Validate the inputs, run the tests once on the original code, pick the targets.
     ``root``: the project folder (default: found as pytest finds its rootdir)."""
-    inputs = load_inputs(file, tests, root)
+    inputs = load_inputs(file, tests, root, list(sandbox.python.site_dirs) if sandbox.python else None)
     before = run_tests(inputs, sandbox)
     report = FixReport(inputs=inputs, before=before)
     if not before.passed:

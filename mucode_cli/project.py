@@ -8,10 +8,15 @@ user's own folder rather than to the copy a candidate was written into.
 from __future__ import annotations
 
 import configparser
+import functools
+import json
 import os
 import re
 import site
+import subprocess
+import sys
 import sysconfig
+from dataclasses import dataclass
 from pathlib import Path
 
 try:
@@ -135,11 +140,12 @@ def editable_roots(root: Path, site_dirs: list[Path] | None = None) -> list[str]
     return found
 
 
-def import_roots(root: Path) -> list[str]:
+def import_roots(root: Path, site_dirs: list[str] | None = None) -> list[str]:
     """What goes first on the sandbox's import path, relative to the copy of ``root``: the
-    folders an editable install of this project maps to, ``src/`` and the root itself, so
-    ``import pkg`` means the candidate's copy and never the user's original files."""
-    roots = editable_roots(root)
+    folders an editable install of this project maps to (in the interpreter's ``site_dirs``),
+    ``src/`` and the root itself, so ``import pkg`` means the candidate's copy and never the
+    user's original files."""
+    roots = editable_roots(root, None if site_dirs is None else [Path(d) for d in site_dirs if os.path.isdir(d)])
     if (root / "src").is_dir():
         roots.append("src")
     roots += pytest_pythonpath(root)
@@ -154,7 +160,7 @@ def import_roots(root: Path) -> list[str]:
 
 # [tool.mucode] keys and their types; command-line options win over them (as with ruff, pytest).
 SETTINGS = {"model": str, "verifier": str, "n": int, "turns": int, "timeout": (int, float), "temperature": (int, float),
-            "select": str, "threads": int}
+            "select": str, "threads": int, "python": str}
 
 
 def project_settings(root: Path) -> dict:
@@ -176,3 +182,89 @@ def project_settings(root: Path) -> dict:
         if not isinstance(value, SETTINGS[key]) or isinstance(value, bool):
             raise UserError(f"[tool.mucode] {key} in {path} has the wrong type: {value!r}")
     return dict(table)
+
+
+# -- whose Python runs the tests ---------------------------------------------------------------
+
+_DESCRIBE = """
+import importlib.util, json, site, sys, sysconfig
+dirs = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+try:
+    dirs.update(site.getsitepackages())
+except AttributeError:
+    pass
+if site.ENABLE_USER_SITE and site.getusersitepackages():
+    dirs.add(site.getusersitepackages())
+print(json.dumps({"executable": sys.executable, "prefix": sys.prefix, "base_prefix": sys.base_prefix,
+                  "path": [p for p in sys.path if p.startswith("/") or ":" in p[:3]], "site_dirs": sorted(dirs),
+                  "version": sys.version.split()[0], "pytest": importlib.util.find_spec("pytest") is not None}))
+"""
+
+
+@dataclass(frozen=True)
+class Interpreter:
+    """The Python that runs the user's tests, and what the sandbox must let it see."""
+
+    executable: str
+    prefix: str
+    base_prefix: str
+    path: tuple[str, ...]
+    site_dirs: tuple[str, ...]
+    version: str
+    how: str  # why this one: "--python", "VIRTUAL_ENV", "project .venv", "mucode's own"
+
+    @property
+    def expose(self) -> list[str]:
+        return [os.path.realpath(self.executable), self.executable, self.prefix, self.base_prefix,
+                *(p for p in self.path if os.path.isdir(p))]
+
+
+def _venv_python(folder: Path) -> Path | None:
+    for rel in ("bin/python", "Scripts/python.exe"):
+        if (folder / rel).exists():
+            return folder / rel
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def _describe(executable: str) -> dict:
+    from .errors import UserError
+
+    try:
+        out = subprocess.run([executable, "-c", _DESCRIBE], capture_output=True, text=True, timeout=60,
+                             stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        raise UserError(f"cannot run the Python at {executable}: {e}") from None
+    if out.returncode != 0:
+        raise UserError(f"cannot run the Python at {executable}: {out.stderr.strip().splitlines()[-1:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def find_interpreter(root: Path, explicit: str | None = None) -> Interpreter:
+    """``--python PATH``; else the active virtualenv; else a ``.venv``/``venv`` in the project
+    root; else mucode's own interpreter. The project's tests need their own dependencies and
+    pytest plugins, which a CLI installed with pipx or ``uv tool`` does not have."""
+    from .errors import UserError
+
+    if explicit:
+        p = Path(explicit).expanduser()
+        exe, how = (_venv_python(p), "--python") if p.is_dir() else (p, "--python")
+        if exe is None or not exe.exists():
+            raise UserError(f"--python not found: {explicit}")
+    elif os.environ.get("VIRTUAL_ENV") and _venv_python(Path(os.environ["VIRTUAL_ENV"])):
+        exe, how = _venv_python(Path(os.environ["VIRTUAL_ENV"])), "VIRTUAL_ENV"
+    else:
+        local = next((v for v in (_venv_python(root / ".venv"), _venv_python(root / "venv")) if v), None)
+        exe, how = (local, "project venv") if local else (Path(sys.executable), "mucode's own")
+    exe = str(Path(exe).absolute())
+    if how == "mucode's own":
+        info = {"executable": sys.executable, "prefix": sys.prefix, "base_prefix": sys.base_prefix,
+                "path": [p for p in sys.path if os.path.isabs(p)], "site_dirs": [str(d) for d in _site_dirs()],
+                "version": sys.version.split()[0], "pytest": True}
+    else:
+        info = _describe(exe)
+    if not info["pytest"]:
+        raise UserError(f"the project's Python ({exe}, {how}) has no pytest: install pytest there, "
+                        "or pass --python with one that has it")
+    return Interpreter(exe, info["prefix"], info["base_prefix"], tuple(info["path"]), tuple(info["site_dirs"]),
+                       info["version"], how)

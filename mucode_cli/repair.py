@@ -88,9 +88,11 @@ class RepairInputs:
     import_roots: list[str] = field(default_factory=lambda: ["."])
 
 
-def load_inputs(module: Path, tests: list[Path], root: Path | None = None) -> RepairInputs:
+def load_inputs(module: Path, tests: list[Path], root: Path | None = None,
+                site_dirs: list[str] | None = None) -> RepairInputs:
     """The file to repair and its tests, inside their project: ``root`` if given, else the
-    folder pytest would take as rootdir (so the tests run with the project's own config)."""
+    folder pytest would take as rootdir (so the tests run with the project's own config).
+    ``site_dirs``: the site-packages of the Python that runs the tests (default: ours)."""
     if not tests:
         raise UserError("no test file given: pass --tests TEST_FILE.py")
     source = read_python_file(module, "file")
@@ -120,7 +122,7 @@ def load_inputs(module: Path, tests: list[Path], root: Path | None = None) -> Re
         module=module, tests=resolved, root=root, module_rel=module.relative_to(root).as_posix(),
         tests_rel=[t.relative_to(root).as_posix() for t in resolved], source=source,
         test_sources={t.relative_to(root).as_posix(): s for t, s in zip(resolved, test_sources.values())},
-        import_roots=import_roots(root),
+        import_roots=import_roots(root, site_dirs),
     )
 
 

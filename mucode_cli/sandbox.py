@@ -20,7 +20,10 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from .project import Interpreter
 
 _HERE = Path(__file__).resolve().parent
 _PLUGIN_MODULE = "_pytest_results"
@@ -178,8 +181,9 @@ def _parse_results(path: Path, timed_out: bool, timeout: float) -> tuple[list[Te
 class Sandbox:
     """Runs pytest against candidate files. Thread-safe: each run has its own folder."""
 
-    def __init__(self, limits: SandboxLimits | None = None):
+    def __init__(self, limits: SandboxLimits | None = None, python: Interpreter | None = None):
         self.limits = limits or SandboxLimits()
+        self.python = python  # the user's interpreter (project.find_interpreter); None: ours
         self.last_isolation = ""
 
     def run_pytest(
@@ -229,13 +233,23 @@ class Sandbox:
                 if keep in os.environ:
                     env[keep] = os.environ[keep]
             argv = [
-                sys.executable, "-m", "pytest", "-p", _PLUGIN_MODULE, "-p", "no:cacheprovider",
+                self.python.executable if self.python else sys.executable, "-m", "pytest", "-p", _PLUGIN_MODULE, "-p", "no:cacheprovider",
                 "--tb=short", "-q", "--color=no", "-W", "ignore::pytest.PytestConfigWarning",
                 *(extra_args or []), "--", *test_paths,
             ]
             isolation_file = root / "isolation.txt"
-            expose = [os.path.realpath(sys.executable), sys.prefix, sys.base_prefix, str(root)]
-            expose += [p for p in sys.path if p and os.path.isdir(p)]
+            if self.python:
+                expose = [str(root), *self.python.expose]
+            else:
+                expose = [os.path.realpath(sys.executable), sys.prefix, sys.base_prefix, str(root)]
+                expose += [p for p in sys.path if p and os.path.isdir(p)]
+            if project is not None:
+                # The user's own files stay out of reach (the copy is what runs), but not the
+                # project's .venv, which holds the interpreter's packages.
+                inside = str(project.resolve()) + os.sep
+                venv = os.path.abspath(self.python.prefix) + os.sep if self.python else None
+                expose = [p for p in expose if not (os.path.abspath(p) + os.sep).startswith(inside)
+                          or venv and (os.path.abspath(p) + os.sep).startswith(venv)]
             cfg = {
                 "cwd": str(work), "argv": argv, "env": env, "drop_to": drop, "isolate": lim.isolate,
                 "expose": expose, "staging": str(root / "stage"),

@@ -114,10 +114,7 @@ def test_a_candidate_is_tested_even_when_the_project_is_installed_editable(tmp_p
     write(pkg_dir / "__init__.py", "")
     mod = write(pkg_dir / "calc.py", BUGGY)
     test = write(proj / "tests" / "test_calc.py", "from demo.calc import add\n\n\ndef test_add():\n    assert add(2, 3) == 5\n")
-    venv = tmp_path / "venv"
-    # No pip of its own: the venv uses ours, and our setuptools (a venv's bundled one may be too old).
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", "--system-site-packages", str(venv)], check=True)
-    py = str(venv / "bin" / "python")
+    py = str(_venv(tmp_path / "venv"))
     r = subprocess.run([py, "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-index", "-q", "-e",
                         str(proj)], capture_output=True, text=True)
     if r.returncode != 0:
@@ -176,3 +173,58 @@ def test_tool_mucode_settings_apply_and_command_line_options_win(tmp_path):
     write(tmp_path / "pyproject.toml", "[tool.mucode]\nn = 'five'\n")
     bad = mucode("fix", mod, "--tests", test)
     assert bad.returncode == 2 and "wrong type" in bad.stderr
+
+
+def _venv(folder, system_site_packages=True):
+    """A throwaway venv; no pip of its own (it borrows ours through the system site-packages)."""
+    args = [sys.executable, "-m", "venv", "--without-pip", str(folder)]
+    subprocess.run(args[:-1] + (["--system-site-packages"] if system_site_packages else []) + args[-1:], check=True)
+    return folder / "bin" / "python"
+
+
+def test_the_projects_own_python_runs_the_tests(tmp_path):
+    """A dependency only the project's venv has: found through --python, VIRTUAL_ENV or .venv."""
+    from tests.mucode_cli.test_cli import mucode
+
+    dep = tmp_path / "dep"
+    write(dep / "pyproject.toml", "[build-system]\nrequires = ['setuptools']\nbuild-backend = 'setuptools.build_meta'\n"
+          "[project]\nname = 'onlyhere'\nversion = '1'\n[tool.setuptools]\npy-modules = ['onlyhere']\n")
+    write(dep / "onlyhere.py", "THREE = 3\n")
+    proj = tmp_path / "proj"
+    write(proj / "pyproject.toml", "[tool.pytest.ini_options]\n")
+    mod = write(proj / "calc.py", BUGGY)
+    test = write(proj / "test_calc.py", "from onlyhere import THREE\nfrom calc import add\n\n\n"
+                 "def test_add():\n    assert add(2, THREE) == 5\n")
+    py = _venv(proj / ".venv")
+    r = subprocess.run([str(py), "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-index", "-q",
+                        str(dep)], capture_output=True, text=True)
+    if r.returncode != 0:
+        pytest.skip(f"cannot install into a venv here: {r.stderr[-300:]}")
+    env_free = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
+    # The project's .venv is found by itself; the test fails on the bug, not on the import.
+    r = subprocess.run([sys.executable, "-m", "mucode_cli.cli", "check", str(mod), "--tests", str(test), "--json"],
+                       capture_output=True, text=True, env=env_free)
+    data = json.loads(r.stdout)
+    assert data["python"]["how"] == "project venv" and data["python"]["executable"] == str(py)
+    assert [t["outcome"] for t in data["tests"]] == ["failed"] and "assert -1 == 5" in data["feedback"]
+    # mucode's own Python cannot even import the test module.
+    other = _venv(tmp_path / "bare")
+    r = mucode("check", mod, "--tests", test, "--json", "--python", other)
+    assert json.loads(r.stdout)["python"]["how"] == "--python"
+    assert "onlyhere" in json.loads(r.stdout)["feedback"]
+    # An active virtualenv wins over the project's .venv.
+    r = subprocess.run([sys.executable, "-m", "mucode_cli.cli", "check", str(mod), "--tests", str(test), "--json"],
+                       capture_output=True, text=True, env={**env_free, "VIRTUAL_ENV": str(tmp_path / "bare")})
+    assert json.loads(r.stdout)["python"]["how"] == "VIRTUAL_ENV"
+
+
+def test_a_python_without_pytest_or_missing_is_bad_input(tmp_path):
+    from tests.mucode_cli.test_cli import mucode
+
+    mod = write(tmp_path / "calc.py", BUGGY)
+    test = write(tmp_path / "test_calc.py", "from calc import add\n\n\ndef test_add():\n    assert add(2, 3) == 5\n")
+    bare = _venv(tmp_path / "isolated", system_site_packages=False)
+    r = mucode("check", mod, "--tests", test, "--python", bare)
+    assert r.returncode == 2 and "has no pytest" in r.stderr
+    r = mucode("check", mod, "--tests", test, "--python", tmp_path / "nope" / "python")
+    assert r.returncode == 2 and "--python not found" in r.stderr

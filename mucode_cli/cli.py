@@ -94,7 +94,7 @@ def _outcome_table(result, console: Console) -> None:
 @app.command()
 def check(
     file: Path = typer.Argument(..., help="The Python file the tests import."),
-    tests: List[Path] = typer.Option(..., "--tests", "-t", help="pytest file(s) to run (repeatable)."),
+    tests: List[Path] = typer.Option(..., "--tests", "-t", help="pytest file(s) or folder(s) to run (repeatable)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of tables."),
     timeout: float = typer.Option(30.0, help="Wall-clock seconds per test run."),
     root: Optional[Path] = typer.Option(None, "--root", help="The project folder to copy and run pytest from (default: where pytest would take its rootdir)."),
@@ -134,7 +134,7 @@ def check(
 def fix(
     ctx: typer.Context,
     file: Path = typer.Argument(..., help="The Python file to repair."),
-    tests: List[Path] = typer.Option(..., "--tests", "-t", help="pytest file(s) that must pass (repeatable; never edited)."),
+    tests: List[Path] = typer.Option(..., "--tests", "-t", help="pytest file(s) or folder(s) that must pass (repeatable; never edited)."),
     function: Optional[List[str]] = typer.Option(None, "--function", "-f", help="Function to repair (repeatable; Class.method allowed). Default: the ones the failing tests point at."),
     model: str = typer.Option("qwen2.5-coder-0.5b", "--model", "-m", help="Generator: a known model name or a GGUF path."),
     verifier: str = typer.Option("same", "--verifier", help="'same' (the generator, zero-shot), 'none', a known name or a GGUF path."),
@@ -555,21 +555,32 @@ def train(
 @models_app.command("list")
 def models_list(as_json: bool = typer.Option(False, "--json", help="Print JSON.")):
     """Known models, where they come from, whether installed, and size."""
-    from rich.table import Table
-
     from .models import list_models
 
     rows = list_models()
     if as_json:
         print(json.dumps([r.__dict__ for r in rows], indent=2))
         return
-    table = Table(header_style="bold")
-    for col in ("name", "description", "installed", "size", "source"):
-        table.add_column(col)
+    # One short block per model rather than a five-column table: readable in 80 columns.
+    console = Console()
     for r in rows:
-        size = f"{r.size / 1e6:.0f} MB" if r.size else "?"
-        table.add_row(r.name, r.description, "yes" if r.installed else "no", size, r.source)
-    Console().print(table)
+        size = f"{r.size / 1e6:.0f} MB" if r.size else "size unknown"
+        state = "[green]installed[/]" if r.installed else "[yellow]not installed[/]"
+        console.print(f"[bold]{r.name}[/]  {state}, {size}")
+        console.print(f"  {r.description}", highlight=False, markup=False)
+        console.print(f"  from {_short_source(r.source)}", highlight=False, markup=False)
+
+
+def _short_source(source: str) -> str:
+    """'PyPI: pkg-part1==0.9.0 ... pkg-part6==0.9.0' as 'PyPI: pkg-part1..6==0.9.0'."""
+    import re
+
+    head, _, rest = source.partition(": ")
+    parts = rest.split()
+    m = [re.fullmatch(r"(.*?)(\d+)(==.*)", p) for p in parts]
+    if len(parts) > 2 and all(m) and len({(x.group(1), x.group(3)) for x in m}) == 1:
+        rest = f"{m[0].group(1)}{m[0].group(2)}..{m[-1].group(2)}{m[0].group(3)}"
+    return f"{head}: {rest}" if rest else source
 
 
 @models_app.command("path")

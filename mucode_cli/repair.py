@@ -88,6 +88,21 @@ class RepairInputs:
     import_roots: list[str] = field(default_factory=lambda: ["."])
 
 
+def _expand_tests(tests: list[Path], module: Path) -> list[tuple[Path, bool]]:
+    """Test files as given; a folder stands for its test_*.py / *_test.py files (as pytest collects)."""
+    out = []
+    for t in tests:
+        if not t.is_dir():
+            out.append((t, False))
+            continue
+        found = sorted(p for p in t.rglob("*.py") if (p.name.startswith("test_") or p.name.endswith("_test.py"))
+                       and not _SKIP_DIRS.intersection(p.relative_to(t).parts) and p.resolve() != module)
+        if not found:
+            raise UserError(f"no test_*.py files in the folder {t}")
+        out += [(p, True) for p in found]
+    return out
+
+
 def load_inputs(module: Path, tests: list[Path], root: Path | None = None,
                 site_dirs: list[str] | None = None) -> RepairInputs:
     """The file to repair and its tests, inside their project: ``root`` if given, else the
@@ -99,15 +114,19 @@ def load_inputs(module: Path, tests: list[Path], root: Path | None = None,
     module = module.resolve()
     test_sources = {}
     resolved = []
-    for t in tests:
+    for t, from_folder in _expand_tests(tests, module):
         text = read_python_file(t, "test file")
         if not _is_pytest_file(text):
+            if from_folder:
+                continue  # a helper module in a tests folder
             raise UserError(f"test file has no pytest tests (no test_* function or Test* class): {t}")
         t = t.resolve()
         if t == module:
             raise UserError(f"the test file is the file to repair: {t}")
         resolved.append(t)
         test_sources[str(t)] = text
+    if not resolved:
+        raise UserError(f"no pytest tests in {', '.join(map(str, tests))}")
     if root is None:
         root = find_root([module, *resolved])
     else:

@@ -228,3 +228,19 @@ def test_a_python_without_pytest_or_missing_is_bad_input(tmp_path):
     assert r.returncode == 2 and "has no pytest" in r.stderr
     r = mucode("check", mod, "--tests", test, "--python", tmp_path / "nope" / "python")
     assert r.returncode == 2 and "--python not found" in r.stderr
+
+
+def test_tests_may_name_a_folder(tmp_path):
+    write(tmp_path / "pyproject.toml", "[tool.pytest.ini_options]\n")
+    mod = write(tmp_path / "calc.py", BUGGY)
+    write(tmp_path / "tests" / "test_one.py", "from calc import add\n\n\ndef test_add():\n    assert add(2, 3) == 5\n")
+    write(tmp_path / "tests" / "unit" / "add_test.py", "from calc import add\n\n\ndef test_zero():\n    assert add(0, 0) == 0\n")
+    write(tmp_path / "tests" / "test_helpers.py", "def make():\n    return 1\n")  # no tests: skipped
+    write(tmp_path / "tests" / "conftest.py", "")
+    inputs = load_inputs(mod, [tmp_path / "tests"])
+    assert inputs.tests_rel == ["tests/test_one.py", "tests/unit/add_test.py"]
+    result = run_tests(inputs, Sandbox(SandboxLimits(timeout=30)))
+    assert sorted(t.outcome for t in result.tests) == ["failed", "passed"]
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(UserError, match="no test_.*py files in the folder"):
+        load_inputs(mod, [tmp_path / "empty"])

@@ -181,7 +181,10 @@ def project_settings(root: Path) -> dict:
             raise UserError(f"unknown setting {key!r} in [tool.mucode] of {path} (known: {', '.join(SETTINGS)})")
         if not isinstance(value, SETTINGS[key]) or isinstance(value, bool):
             raise UserError(f"[tool.mucode] {key} in {path} has the wrong type: {value!r}")
-    return dict(table)
+    table = dict(table)
+    if "python" in table:  # relative to the project, not to where mucode runs
+        table["python"] = os.path.normpath(root / Path(table["python"]).expanduser())
+    return table
 
 
 # -- whose Python runs the tests ---------------------------------------------------------------
@@ -256,7 +259,7 @@ def find_interpreter(root: Path, explicit: str | None = None) -> Interpreter:
     else:
         local = next((v for v in (_venv_python(root / ".venv"), _venv_python(root / "venv")) if v), None)
         exe, how = (local, "project venv") if local else (Path(sys.executable), "mucode's own")
-    exe = str(Path(exe).absolute())
+    exe = os.path.abspath(exe)
     if how == "mucode's own":
         info = {"executable": sys.executable, "prefix": sys.prefix, "base_prefix": sys.base_prefix,
                 "path": [p for p in sys.path if os.path.isabs(p)], "site_dirs": [str(d) for d in _site_dirs()],

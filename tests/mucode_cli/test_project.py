@@ -212,6 +212,13 @@ def test_the_projects_own_python_runs_the_tests(tmp_path):
     r = mucode("check", mod, "--tests", test, "--json", "--python", other)
     assert json.loads(r.stdout)["python"]["how"] == "--python"
     assert "onlyhere" in json.loads(r.stdout)["feedback"]
+    # [tool.mucode] python, relative to the project.
+    write(proj / "pyproject.toml", "[tool.pytest.ini_options]\n[tool.mucode]\npython = '../bare'\n")
+    r = mucode("fix", mod, "--tests", test, "--json", "--dry-run", "--model", "smollm2-135m", "-n", "1",
+               "--turns", "1", "--verifier", "none")
+    assert json.loads(r.stdout)["python"] == {"executable": str(tmp_path / "bare" / "bin" / "python"),
+                                              "version": json.loads(r.stdout)["python"]["version"], "how": "--python"}
+    write(proj / "pyproject.toml", "[tool.pytest.ini_options]\n")
     # An active virtualenv wins over the project's .venv.
     r = subprocess.run([sys.executable, "-m", "mucode_cli.cli", "check", str(mod), "--tests", str(test), "--json"],
                        capture_output=True, text=True, env={**env_free, "VIRTUAL_ENV": str(tmp_path / "bare")})

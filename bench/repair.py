@@ -308,7 +308,8 @@ def run_case(case: RepairCase, folder: Path, generator: Generator, verifier: Ver
     rec: dict = {"case_id": case.case_id, "search": search_index, "origin": case.origin, "kind": case.kind,
                  "description": case.description, "function": case.function}
     try:
-        report = prepare(folder / case.module, [folder / case.tests], sandbox)
+        # The case folder is the project, wherever the results folder lives.
+        report = prepare(folder / case.module, [folder / case.tests], sandbox, root=folder)
     except UserError as e:
         return {**rec, "error": str(e), "fixed": False, "success_by_turn": [False] * config.turns,
                 "seconds": round(time.monotonic() - start, 3)}

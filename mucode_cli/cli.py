@@ -65,6 +65,20 @@ def _load_generator_and_verifier(model: str, verifier: str, threads: Optional[in
     return gen, ver
 
 
+def _project_sandbox(file: Path, tests: list[Path], root: Path | None, python: str | None, timeout: float):
+    """The sandbox for this project's tests, run by the project's own Python."""
+    from .project import find_interpreter, find_root
+
+    folder = root.resolve() if root is not None and root.is_dir() else find_root([file, *tests])
+    interp = find_interpreter(folder, python)
+    limits = sandbox_mod.SandboxLimits(timeout=timeout)
+    return sandbox_mod.Sandbox(limits, python=None if interp.how == "mucode's own" else interp), interp
+
+
+def _python_json(interp) -> dict:
+    return {"executable": interp.executable, "version": interp.version, "how": interp.how}
+
+
 def _outcome_table(result, console: Console) -> None:
     from rich.table import Table
 
@@ -80,9 +94,11 @@ def _outcome_table(result, console: Console) -> None:
 @app.command()
 def check(
     file: Path = typer.Argument(..., help="The Python file the tests import."),
-    tests: List[Path] = typer.Option(..., "--tests", "-t", help="pytest file(s) to run (repeatable)."),
+    tests: List[Path] = typer.Option(..., "--tests", "-t", help="pytest file(s) or folder(s) to run (repeatable)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of tables."),
     timeout: float = typer.Option(30.0, help="Wall-clock seconds per test run."),
+    root: Optional[Path] = typer.Option(None, "--root", help="The project folder to copy and run pytest from (default: where pytest would take its rootdir)."),
+    python: Optional[str] = typer.Option(None, "--python", help="The Python that runs the tests (a path or a venv folder). Default: the active virtualenv, else .venv/venv in the project, else mucode's own."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say how the sandbox was isolated."),
 ):
     """Run the tests against FILE in the sandbox; show per-test outcomes and the model's feedback."""
@@ -91,8 +107,8 @@ def check(
 
     if timeout <= 0:
         _fail(f"--timeout must be positive (got {timeout})")
-    inputs = load_inputs(file, tests)
-    sb = sandbox_mod.Sandbox(sandbox_mod.SandboxLimits(timeout=timeout))
+    sb, interp = _project_sandbox(file, tests, root, python, timeout)
+    inputs = load_inputs(file, tests, root, list(interp.site_dirs))
     result = run_tests(inputs, sb)
     feedback = format_feedback(result)
     if as_json:
@@ -100,21 +116,25 @@ def check(
             "passed": result.passed,
             "tests": [{"name": t.name, "outcome": t.outcome, "message": t.message} for t in result.tests],
             "feedback": feedback, "seconds": round(result.seconds, 3), "timed_out": result.timed_out,
-            "isolation": result.isolation,
+            "isolation": result.isolation, "root": str(inputs.root), "import_roots": inputs.import_roots,
+            "python": _python_json(interp),
         }, indent=2))
     else:
         console = Console()
         _outcome_table(result, console)
         console.print(f"\n[bold]Feedback the model would see:[/]\n{feedback}", markup=True, highlight=False)
         if verbose:
-            console.print(f"\nsandbox isolation: {result.isolation}")
+            console.print(f"\nsandbox isolation: {result.isolation}\nproject root: {inputs.root} "
+                          f"(import path first: {', '.join(inputs.import_roots)})\n"
+                          f"python: {interp.executable} ({interp.version}, {interp.how})", highlight=False)
     raise typer.Exit(0 if result.passed else 1)
 
 
 @app.command()
 def fix(
+    ctx: typer.Context,
     file: Path = typer.Argument(..., help="The Python file to repair."),
-    tests: List[Path] = typer.Option(..., "--tests", "-t", help="pytest file(s) that must pass (repeatable; never edited)."),
+    tests: List[Path] = typer.Option(..., "--tests", "-t", help="pytest file(s) or folder(s) that must pass (repeatable; never edited)."),
     function: Optional[List[str]] = typer.Option(None, "--function", "-f", help="Function to repair (repeatable; Class.method allowed). Default: the ones the failing tests point at."),
     model: str = typer.Option("qwen2.5-coder-0.5b", "--model", "-m", help="Generator: a known model name or a GGUF path."),
     verifier: str = typer.Option("same", "--verifier", help="'same' (the generator, zero-shot), 'none', a known name or a GGUF path."),
@@ -124,6 +144,8 @@ def fix(
     seed: int = typer.Option(0, "--seed", help="Random seed (same seed, same model, same threads: same result)."),
     select: str = typer.Option("pt+lv", "--select", help="Selection policy: pt+lv, pt, lv or random."),
     timeout: float = typer.Option(30.0, "--timeout", help="Wall-clock seconds per test run."),
+    root: Optional[Path] = typer.Option(None, "--root", help="The project folder to copy and run pytest from (default: where pytest would take its rootdir)."),
+    python: Optional[str] = typer.Option(None, "--python", help="The Python that runs the tests (a path or a venv folder). Default: the active virtualenv, else .venv/venv in the project, else mucode's own."),
     threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model (default: physical cores)."),
     max_tokens: int = typer.Option(0, "--max-tokens", help="Cap on tokens per answer (default: from the function's size)."),
     full_search: bool = typer.Option(False, "--full-search", help="Sample all N candidates even after one passes."),
@@ -136,19 +158,33 @@ def fix(
     """Repair FILE until the tests pass: N candidates per turn, tested in a sandbox, best one kept."""
     from .display import LiveSearchView
     from .fixer import fix_settings, prepare, run_fix
+    from .project import find_root, project_settings
     from .writeback import write_with_backup
 
+    # [tool.mucode] in the project's pyproject.toml, for the options not given on the command line.
+    conf = project_settings(root.resolve() if root and root.is_dir() else find_root([file, *tests]))
+    conf = {k: v for k, v in conf.items() if ctx.get_parameter_source(k).name == "DEFAULT"}
+    model, verifier, threads, select, python = (conf.get(k, v) for k, v in
+                                                (("model", model), ("verifier", verifier), ("threads", threads),
+                                                 ("select", select), ("python", python)))
+    n, turns, timeout, temperature = (conf.get(k, v) for k, v in
+                                      (("n", n), ("turns", turns), ("timeout", timeout), ("temperature", temperature)))
     _check_search_options(n, turns, temperature, timeout, select)
+    if conf and verbose and not as_json:
+        Console().print("from [tool.mucode]: " + ", ".join(f"{k}={v}" for k, v in conf.items()), highlight=False,
+                        markup=False)
     if yes and dry_run:
         _fail("--yes and --dry-run contradict each other")
     console = Console(stderr=True) if as_json else Console()
-    sb = sandbox_mod.Sandbox(sandbox_mod.SandboxLimits(timeout=timeout))
-    report = prepare(file, tests, sb, function)
+    sb, interp = _project_sandbox(file, tests, root, python, timeout)
+    report = prepare(file, tests, sb, function, root)
     if verbose and not as_json:
-        console.print(f"sandbox isolation: {report.before.isolation}")
+        console.print(f"sandbox isolation: {report.before.isolation}\nproject root: {report.inputs.root} "
+                      f"(import path first: {', '.join(report.inputs.import_roots)})\n"
+                      f"python: {interp.executable} ({interp.version}, {interp.how})", highlight=False)
     if report.already_passing:
         if as_json:
-            print(json.dumps(_fix_json(report, written=None)))
+            print(json.dumps(_fix_json(report, None, _python_json(interp))))
         else:
             console.print(f"[green]All {report.before.n_total} tests already pass: nothing to fix.[/]")
         raise typer.Exit(0)
@@ -184,19 +220,22 @@ def fix(
             except RuntimeError as e:
                 _fail(str(e))
     if as_json:
-        print(json.dumps(_fix_json(report, written)))
+        print(json.dumps(_fix_json(report, written, _python_json(interp))))
     else:
         _print_summary(report, written, console)
     raise typer.Exit(0 if report.fixed else 1)
 
 
-def _fix_json(report, written) -> dict:
+def _fix_json(report, written, python: dict | None = None) -> dict:
     s = report.search
     after = report.after or report.before
     return {
         "fixed": report.fixed or report.already_passing,
         "already_passing": report.already_passing,
         "file": str(report.inputs.module),
+        "root": str(report.inputs.root),
+        "import_roots": report.inputs.import_roots,
+        "python": python,
         "targets": report.targets,
         "turns": len(s.turns) if s else 0,
         "tests_before": {"passed": report.before.n_passed, "total": report.before.n_total},
@@ -516,21 +555,32 @@ def train(
 @models_app.command("list")
 def models_list(as_json: bool = typer.Option(False, "--json", help="Print JSON.")):
     """Known models, where they come from, whether installed, and size."""
-    from rich.table import Table
-
     from .models import list_models
 
     rows = list_models()
     if as_json:
         print(json.dumps([r.__dict__ for r in rows], indent=2))
         return
-    table = Table(header_style="bold")
-    for col in ("name", "description", "installed", "size", "source"):
-        table.add_column(col)
+    # One short block per model rather than a five-column table: readable in 80 columns.
+    console = Console()
     for r in rows:
-        size = f"{r.size / 1e6:.0f} MB" if r.size else "?"
-        table.add_row(r.name, r.description, "yes" if r.installed else "no", size, r.source)
-    Console().print(table)
+        size = f"{r.size / 1e6:.0f} MB" if r.size else "size unknown"
+        state = "[green]installed[/]" if r.installed else "[yellow]not installed[/]"
+        console.print(f"[bold]{r.name}[/]  {state}, {size}")
+        console.print(f"  {r.description}", highlight=False, markup=False)
+        console.print(f"  from {_short_source(r.source)}", highlight=False, markup=False)
+
+
+def _short_source(source: str) -> str:
+    """'PyPI: pkg-part1==0.9.0 ... pkg-part6==0.9.0' as 'PyPI: pkg-part1..6==0.9.0'."""
+    import re
+
+    head, _, rest = source.partition(": ")
+    parts = rest.split()
+    m = [re.fullmatch(r"(.*?)(\d+)(==.*)", p) for p in parts]
+    if len(parts) > 2 and all(m) and len({(x.group(1), x.group(3)) for x in m}) == 1:
+        rest = f"{m[0].group(1)}{m[0].group(2)}..{m[-1].group(2)}{m[0].group(3)}"
+    return f"{head}: {rest}" if rest else source
 
 
 @models_app.command("path")

@@ -37,9 +37,11 @@ class FixReport:
         return sum(not c.evaluation.valid for c in self.search.candidates) if self.search else 0
 
 
-def prepare(file: Path, tests: list[Path], sandbox: Sandbox, functions: list[str] | None = None) -> FixReport:
-    """Validate the inputs, run the tests once on the original code, pick the targets."""
-    inputs = load_inputs(file, tests)
+def prepare(file: Path, tests: list[Path], sandbox: Sandbox, functions: list[str] | None = None,
+            root: Path | None = None) -> FixReport:
+    """Validate the inputs, run the tests once on the original code, pick the targets.
+    ``root``: the project folder (default: found as pytest finds its rootdir)."""
+    inputs = load_inputs(file, tests, root, list(sandbox.python.site_dirs) if sandbox.python else None)
     before = run_tests(inputs, sandbox)
     report = FixReport(inputs=inputs, before=before)
     if not before.passed:

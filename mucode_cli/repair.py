@@ -9,12 +9,13 @@ import re
 import textwrap
 import threading
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .answers import code_blocks
 from .errors import UserError
 from .feedback import compact_feedback, format_feedback
+from .project import find_root, import_roots
 from .sandbox import RunResult, Sandbox
 from .search import Evaluation
 from .splice import (SpliceError, code_key, enclosing_function, function_source, function_spans, module_outline,
@@ -71,8 +72,8 @@ def _check_copyable(root: Path) -> None:
         dirs[:] = [d for d in dirs if d not in _SKIP_DIRS]
         n += len(files)
         if n > MAX_COPY_FILES:
-            raise UserError(f"the folder holding the file and its tests ({root}) has over {MAX_COPY_FILES} files "
-                            "to copy for every test run; put them in a smaller project folder")
+            raise UserError(f"the project folder {root} has over {MAX_COPY_FILES} files to copy for every test run; "
+                            "pass --root with a smaller folder that holds the file and its tests")
 
 
 @dataclass
@@ -84,36 +85,69 @@ class RepairInputs:
     tests_rel: list[str]
     source: str
     test_sources: dict[str, str]
+    import_roots: list[str] = field(default_factory=lambda: ["."])
 
 
-def load_inputs(module: Path, tests: list[Path]) -> RepairInputs:
+def _expand_tests(tests: list[Path], module: Path) -> list[tuple[Path, bool]]:
+    """Test files as given; a folder stands for its test_*.py / *_test.py files (as pytest collects)."""
+    out = []
+    for t in tests:
+        if not t.is_dir():
+            out.append((t, False))
+            continue
+        found = sorted(p for p in t.rglob("*.py") if (p.name.startswith("test_") or p.name.endswith("_test.py"))
+                       and not _SKIP_DIRS.intersection(p.relative_to(t).parts) and p.resolve() != module)
+        if not found:
+            raise UserError(f"no test_*.py files in the folder {t}")
+        out += [(p, True) for p in found]
+    return out
+
+
+def load_inputs(module: Path, tests: list[Path], root: Path | None = None,
+                site_dirs: list[str] | None = None) -> RepairInputs:
+    """The file to repair and its tests, inside their project: ``root`` if given, else the
+    folder pytest would take as rootdir (so the tests run with the project's own config).
+    ``site_dirs``: the site-packages of the Python that runs the tests (default: ours)."""
     if not tests:
         raise UserError("no test file given: pass --tests TEST_FILE.py")
     source = read_python_file(module, "file")
     module = module.resolve()
     test_sources = {}
     resolved = []
-    for t in tests:
+    for t, from_folder in _expand_tests(tests, module):
         text = read_python_file(t, "test file")
         if not _is_pytest_file(text):
+            if from_folder:
+                continue  # a helper module in a tests folder
             raise UserError(f"test file has no pytest tests (no test_* function or Test* class): {t}")
         t = t.resolve()
         if t == module:
             raise UserError(f"the test file is the file to repair: {t}")
         resolved.append(t)
         test_sources[str(t)] = text
-    root = Path(os.path.commonpath([module.parent, *[t.parent for t in resolved]]))
+    if not resolved:
+        raise UserError(f"no pytest tests in {', '.join(map(str, tests))}")
+    if root is None:
+        root = find_root([module, *resolved])
+    else:
+        if not root.is_dir():
+            raise UserError(f"--root is not a folder: {root}")
+        root = root.resolve()
+        for p in (module, *resolved):
+            if not p.is_relative_to(root):
+                raise UserError(f"{p} is not inside the project root {root}")
     _check_copyable(root)
     return RepairInputs(
         module=module, tests=resolved, root=root, module_rel=module.relative_to(root).as_posix(),
         tests_rel=[t.relative_to(root).as_posix() for t in resolved], source=source,
         test_sources={t.relative_to(root).as_posix(): s for t, s in zip(resolved, test_sources.values())},
+        import_roots=import_roots(root, site_dirs),
     )
 
 
 def run_tests(inputs: RepairInputs, sandbox: Sandbox, source: str | None = None) -> RunResult:
     files = {} if source is None else {inputs.module_rel: source}
-    return sandbox.run_pytest(inputs.root, files, inputs.tests_rel)
+    return sandbox.run_pytest(inputs.root, files, inputs.tests_rel, import_roots=inputs.import_roots)
 
 
 def _test_function_nodes(inputs: RepairInputs, result: RunResult) -> list[tuple[str, ast.AST, str]]:

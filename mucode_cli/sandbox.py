@@ -20,7 +20,10 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from .project import Interpreter
 
 _HERE = Path(__file__).resolve().parent
 _PLUGIN_MODULE = "_pytest_results"
@@ -90,7 +93,8 @@ class Executor(Protocol):
     """Runs tests against a set of files; the swappable part behind fix, bench and train."""
 
     def run_pytest(
-        self, project: Path | None, files: dict[str, str], test_paths: list[str]
+        self, project: Path | None, files: dict[str, str], test_paths: list[str],
+        import_roots: list[str] | None = None,
     ) -> RunResult: ...
 
 
@@ -177,8 +181,9 @@ def _parse_results(path: Path, timed_out: bool, timeout: float) -> tuple[list[Te
 class Sandbox:
     """Runs pytest against candidate files. Thread-safe: each run has its own folder."""
 
-    def __init__(self, limits: SandboxLimits | None = None):
+    def __init__(self, limits: SandboxLimits | None = None, python: Interpreter | None = None):
         self.limits = limits or SandboxLimits()
+        self.python = python  # the user's interpreter (project.find_interpreter); None: ours
         self.last_isolation = ""
 
     def run_pytest(
@@ -186,9 +191,13 @@ class Sandbox:
         project: Path | None,
         files: dict[str, str],
         test_paths: list[str],
+        import_roots: list[str] | None = None,
         extra_args: list[str] | None = None,
     ) -> RunResult:
-        """Copy ``project`` (may be None), write ``files`` over it, run pytest on ``test_paths``."""
+        """Copy ``project`` (may be None), write ``files`` over it, run pytest on ``test_paths``.
+
+        ``import_roots`` (folders of the copy, e.g. ``src``) go first on the import path, ahead
+        of any editable install of the same project that would import the user's originals."""
         lim = self.limits
         root = Path(tempfile.mkdtemp(prefix="mucode-sandbox-"))
         proc = None
@@ -214,7 +223,7 @@ class Sandbox:
                 "LANG": "C.UTF-8",
                 "PYTHONDONTWRITEBYTECODE": "1",
                 "PYTHONHASHSEED": "0",
-                "PYTHONPATH": str(plug),
+                "PYTHONPATH": os.pathsep.join([str(plug), *(str(work / r) for r in import_roots or [])]),
                 "MUCODE_RESULTS": str(results),
                 "OMP_NUM_THREADS": "1",
                 "OPENBLAS_NUM_THREADS": "1",
@@ -224,13 +233,23 @@ class Sandbox:
                 if keep in os.environ:
                     env[keep] = os.environ[keep]
             argv = [
-                sys.executable, "-m", "pytest", "-p", _PLUGIN_MODULE, "-p", "no:cacheprovider",
+                self.python.executable if self.python else sys.executable, "-m", "pytest", "-p", _PLUGIN_MODULE, "-p", "no:cacheprovider",
                 "--tb=short", "-q", "--color=no", "-W", "ignore::pytest.PytestConfigWarning",
                 *(extra_args or []), "--", *test_paths,
             ]
             isolation_file = root / "isolation.txt"
-            expose = [os.path.realpath(sys.executable), sys.prefix, sys.base_prefix, str(root)]
-            expose += [p for p in sys.path if p and os.path.isdir(p)]
+            if self.python:
+                expose = [str(root), *self.python.expose]
+            else:
+                expose = [os.path.realpath(sys.executable), sys.prefix, sys.base_prefix, str(root)]
+                expose += [p for p in sys.path if p and os.path.isdir(p)]
+            if project is not None:
+                # The user's own files stay out of reach (the copy is what runs), but not the
+                # project's .venv, which holds the interpreter's packages.
+                inside = str(project.resolve()) + os.sep
+                venv = os.path.abspath(self.python.prefix) + os.sep if self.python else None
+                expose = [p for p in expose if not (os.path.abspath(p) + os.sep).startswith(inside)
+                          or venv and (os.path.abspath(p) + os.sep).startswith(venv)]
             cfg = {
                 "cwd": str(work), "argv": argv, "env": env, "drop_to": drop, "isolate": lim.isolate,
                 "expose": expose, "staging": str(root / "stage"),

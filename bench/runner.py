@@ -105,6 +105,19 @@ def _done(out: Path) -> set[tuple[str, int]]:
     return {(r["task_id"], r["search"]) for r in read_records(out)}  # a line cut by a crash runs again
 
 
+_MISSING = object()
+
+
+def _same_setting(theirs, mine, nested: bool = False) -> bool:
+    """A key the older file lacks: at the top, the same only if ours is empty ({} or None); inside
+    a settings table, a field added since (with the default the older run used): old folders resume."""
+    if theirs is _MISSING:
+        return nested or mine in ({}, None)
+    if isinstance(theirs, dict) and isinstance(mine, dict):
+        return set(theirs) <= set(mine) and all(_same_setting(theirs.get(k, _MISSING), v, True) for k, v in mine.items())
+    return theirs == mine
+
+
 def prepare_out(out: Path, config) -> None:
     """Create ``out`` for a run of ``config`` (a dataclass); refuse one holding another configuration."""
     out.mkdir(parents=True, exist_ok=True)
@@ -112,9 +125,7 @@ def prepare_out(out: Path, config) -> None:
     mine = asdict(config)
     if cfg_path.exists():
         theirs = json.loads(cfg_path.read_text())
-        # A key the older file lacks is compared with its default ({} or None): old folders resume.
-        diff = {k for k in mine if k != "searches" and theirs.get(k, mine[k] if mine[k] in ({}, None) else None)
-                != mine[k]}
+        diff = {k for k in mine if k != "searches" and not _same_setting(theirs.get(k, _MISSING), mine[k])}
         if diff:
             raise UserError(f"{out} holds results of another configuration ({', '.join(sorted(diff))} differ); "
                             "use a new --out")

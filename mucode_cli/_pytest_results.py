@@ -8,8 +8,11 @@ running and which had finished.
 import json
 import os
 
+import pytest
+
 _path = os.environ.pop("MUCODE_RESULTS", None)
 _out = open(_path, "a", buffering=1, encoding="utf-8") if _path else None
+_only_path = os.environ.pop("MUCODE_ONLY", None)
 _MAX = 4000
 
 
@@ -30,6 +33,21 @@ def _captured(report):
 def pytest_collectreport(report):
     if report.failed:
         _emit({"event": "collect_error", "nodeid": report.nodeid, "message": str(report.longrepr)[-_MAX:]})
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(session, config, items):
+    # Run only the named tests (by the node ids an earlier run reported), after every other
+    # plugin has reordered or filtered: the ids mean exactly what they meant in that run.
+    if not _only_path:
+        return
+    with open(_only_path, encoding="utf-8") as f:
+        only = set(json.load(f))
+    keep = [item for item in items if item.nodeid in only]
+    drop = [item for item in items if item.nodeid not in only]
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
 
 
 def pytest_collection_finish(session):

@@ -65,11 +65,11 @@ def _load_generator_and_verifier(model: str, verifier: str, threads: Optional[in
     return gen, ver
 
 
-def _project_sandbox(file: Path, tests: list[Path], root: Path | None, python: str | None, timeout: float):
-    """The sandbox for this project's tests, run by the project's own Python."""
+def _project_sandbox(paths: list[Path], root: Path | None, python: str | None, timeout: float):
+    """The sandbox for the tests of the project these paths are in, run by its own Python."""
     from .project import find_interpreter, find_root
 
-    folder = root.resolve() if root is not None and root.is_dir() else find_root([file, *tests])
+    folder = root.resolve() if root is not None and root.is_dir() else find_root(paths)
     interp = find_interpreter(folder, python)
     limits = sandbox_mod.SandboxLimits(timeout=timeout)
     return sandbox_mod.Sandbox(limits, python=None if interp.how == "mucode's own" else interp), interp
@@ -107,7 +107,7 @@ def check(
 
     if timeout <= 0:
         _fail(f"--timeout must be positive (got {timeout})")
-    sb, interp = _project_sandbox(file, tests, root, python, timeout)
+    sb, interp = _project_sandbox([file, *tests], root, python, timeout)
     inputs = load_inputs(file, tests, root, list(interp.site_dirs))
     result = run_tests(inputs, sb)
     feedback = format_feedback(result)
@@ -133,7 +133,7 @@ def check(
 @app.command()
 def fix(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., help="The Python file to repair."),
+    file: Optional[Path] = typer.Argument(None, help="The Python file to repair (default: the project file the failing tests point at)."),
     tests: List[Path] = typer.Option(..., "--tests", "-t", help="pytest file(s) or folder(s) that must pass (repeatable; never edited)."),
     function: Optional[List[str]] = typer.Option(None, "--function", "-f", help="Function to repair (repeatable; Class.method allowed). Default: the ones the failing tests point at."),
     model: str = typer.Option("qwen2.5-coder-0.5b", "--model", "-m", help="Generator: a known model name or a GGUF path."),
@@ -155,14 +155,16 @@ def fix(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object on stdout instead of the display."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show model, threads and sandbox isolation."),
 ):
-    """Repair FILE until the tests pass: N candidates per turn, tested in a sandbox, best one kept."""
+    """Repair FILE (default: the file the failing tests point at) until the tests pass: N candidates per
+    turn, tested in a sandbox, best one kept."""
     from .display import LiveSearchView
     from .fixer import fix_settings, prepare, run_fix
     from .project import find_root, project_settings
     from .writeback import write_with_backup
 
     # [tool.mucode] in the project's pyproject.toml, for the options not given on the command line.
-    conf = project_settings(root.resolve() if root and root.is_dir() else find_root([file, *tests]))
+    paths = [file, *tests] if file is not None else tests
+    conf = project_settings(root.resolve() if root and root.is_dir() else find_root(paths))
     conf = {k: v for k, v in conf.items() if ctx.get_parameter_source(k).name == "DEFAULT"}
     model, verifier, threads, select, python = (conf.get(k, v) for k, v in
                                                 (("model", model), ("verifier", verifier), ("threads", threads),
@@ -176,9 +178,9 @@ def fix(
     if yes and dry_run:
         _fail("--yes and --dry-run contradict each other")
     console = Console(stderr=True) if as_json else Console()
-    sb, interp = _project_sandbox(file, tests, root, python, timeout)
+    sb, interp = _project_sandbox(paths, root, python, timeout)
     report = prepare(file, tests, sb, function, root)
-    if verbose and not as_json:
+    if verbose and not as_json and report.inputs:
         console.print(f"sandbox isolation: {report.before.isolation}\nproject root: {report.inputs.root} "
                       f"(import path first: {', '.join(report.inputs.import_roots)})\n"
                       f"python: {interp.executable} ({interp.version}, {interp.how})", highlight=False)
@@ -189,8 +191,9 @@ def fix(
             console.print(f"[green]All {report.before.n_total} tests already pass: nothing to fix.[/]")
         raise typer.Exit(0)
     if not as_json:
+        found = " (where the failing tests point)" if file is None else ""
         console.print(f"{report.before.n_passed}/{report.before.n_total} tests pass; repairing "
-                      + ", ".join(report.targets) + f" in {report.inputs.module_rel}")
+                      + ", ".join(report.targets) + f" in {report.inputs.module_rel}{found}")
     gen, ver = _load_generator_and_verifier(model, verifier, threads, None if as_json else console)
     if verbose and not as_json:
         console.print(f"model: {gen.path} ({gen.threads} threads); verifier: {verifier}")
@@ -232,14 +235,15 @@ def _fix_json(report, written, python: dict | None = None) -> dict:
     return {
         "fixed": report.fixed or report.already_passing,
         "already_passing": report.already_passing,
-        "file": str(report.inputs.module),
-        "root": str(report.inputs.root),
-        "import_roots": report.inputs.import_roots,
+        "file": str(report.inputs.module) if report.inputs else None,
+        "root": str(report.inputs.root) if report.inputs else None,
+        "import_roots": report.inputs.import_roots if report.inputs else None,
         "python": python,
         "targets": report.targets,
         "turns": len(s.turns) if s else 0,
         "tests_before": {"passed": report.before.n_passed, "total": report.before.n_total},
-        "tests_after": {"passed": after.n_passed, "total": after.n_total},
+        "tests_after": {"passed": after.n_passed, "total": after.n_total, "run": after.n_run},
+        "test_runs": report.test_runs,
         "diff": report.diff,
         "written": written is not None,
         "backup": str(written) if written else None,
@@ -267,6 +271,11 @@ def _print_summary(report, written, console: Console) -> None:
         f"{len(s.turns)} turn(s), {len(s.candidates)} candidates ({report.discarded} discarded), "
         f"{s.tokens} tokens, {report.seconds:.1f} s"
     )
+    if after.n_run < after.n_total:
+        console.print(f"({after.n_total - after.n_run} tests that passed before were not rerun for the best attempt)")
+    if report.test_runs["failing_only"]:
+        console.print(f"test runs: {report.test_runs['failing_only']} of the failing tests only, "
+                      f"{report.test_runs['full']} of all tests (for candidates that passed the failing ones)")
     if written:
         console.print(f"wrote {report.inputs.module} (original saved as {written})")
     elif report.fixed:
@@ -410,6 +419,8 @@ def _bench_repair(*, data, split, source, model, verifier, n, turns, temperature
     from bench.repair import (SOURCES, RepairBenchConfig, load_or_make_cases, parse_variant, run_repair_benchmark,
                               summarize_repair)
 
+    from bench.runner import prepare_out
+
     from .fixer import fix_settings
 
     if source is None:
@@ -436,7 +447,7 @@ def _bench_repair(*, data, split, source, model, verifier, n, turns, temperature
     if out.exists() and not out.is_dir():
         _fail(f"--out is a file, not a folder: {out}")
     console = Console(stderr=True)
-    out.mkdir(parents=True, exist_ok=True)
+    prepare_out(out, config)  # before making mutants (minutes): a wrong --out is said at once
     cases = load_or_make_cases(config, out, limit, ids, say=lambda m: console.print(m, highlight=False))
     if not cases:
         _fail("no repair cases selected")

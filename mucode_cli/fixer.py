@@ -10,7 +10,8 @@ from pathlib import Path
 
 from .engine import Generator, SampleParams, Verifier
 from .errors import UserError
-from .repair import RepairEnvironment, RepairInputs, RepairStyle, choose_targets, load_inputs, run_tests
+from .repair import (RepairEnvironment, RepairInputs, RepairStyle, choose_targets, load_inputs, locate_module,
+                     run_tests)
 from .sandbox import RunResult, Sandbox
 from .search import Evaluation, Search, SearchConfig, SearchObserver, SearchResult
 from .splice import unified_diff
@@ -18,7 +19,7 @@ from .splice import unified_diff
 
 @dataclass
 class FixReport:
-    inputs: RepairInputs
+    inputs: RepairInputs | None  # None only when no file was named and every test passes
     before: RunResult
     targets: list[str] = field(default_factory=list)
     fixed: bool = False
@@ -27,6 +28,8 @@ class FixReport:
     diff: str = ""
     search: SearchResult | None = None
     seconds: float = 0.0
+    # Test runs made for candidates: of the failing tests only (big suites) and in full.
+    test_runs: dict[str, int] = field(default_factory=lambda: {"failing_only": 0, "full": 0})
 
     @property
     def already_passing(self) -> bool:
@@ -37,12 +40,19 @@ class FixReport:
         return sum(not c.evaluation.valid for c in self.search.candidates) if self.search else 0
 
 
-def prepare(file: Path, tests: list[Path], sandbox: Sandbox, functions: list[str] | None = None,
+def prepare(file: Path | None, tests: list[Path], sandbox: Sandbox, functions: list[str] | None = None,
             root: Path | None = None) -> FixReport:
     """Validate the inputs, run the tests once on the original code, pick the targets.
+    ``file``: the module to repair; None: the one the failing tests point at (``locate``).
     ``root``: the project folder (default: found as pytest finds its rootdir)."""
-    inputs = load_inputs(file, tests, root, list(sandbox.python.site_dirs) if sandbox.python else None)
-    before = run_tests(inputs, sandbox)
+    site = list(sandbox.python.site_dirs) if sandbox.python else None
+    first = None
+    if file is None:
+        file, first, root = locate_module(tests, sandbox, root, site)
+        if file is None:
+            return FixReport(inputs=None, before=first)  # every test passes: nothing to locate
+    inputs = load_inputs(file, tests, root, site)
+    before = first if first is not None and root == inputs.root else run_tests(inputs, sandbox)
     report = FixReport(inputs=inputs, before=before)
     if not before.passed:
         report.targets = choose_targets(inputs, before, functions)
@@ -110,6 +120,7 @@ def run_fix(report: FixReport, generator: Generator, verifier: Verifier, config:
         report.new_source = best.evaluation.extra["source"]
         report.after = best.evaluation.extra["run"]
     report.fixed = result.solved
+    report.test_runs = {"failing_only": env.test_runs["failing"], "full": env.test_runs["full"]}
     if report.fixed and env.style.minimize:
         minimize(report, sandbox)
     if report.new_source is not None:
@@ -144,6 +155,7 @@ def minimize(report: FixReport, sandbox: Sandbox) -> None:
         except SyntaxError:
             continue
         run = run_tests(report.inputs, sandbox, source)
+        report.test_runs["full"] += 1
         if run.passed:
             kept, report.new_source, report.after = trial, source, run
 

@@ -8,6 +8,7 @@ import os
 import re
 import textwrap
 import threading
+from collections import Counter
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,17 +104,11 @@ def _expand_tests(tests: list[Path], module: Path) -> list[tuple[Path, bool]]:
     return out
 
 
-def load_inputs(module: Path, tests: list[Path], root: Path | None = None,
-                site_dirs: list[str] | None = None) -> RepairInputs:
-    """The file to repair and its tests, inside their project: ``root`` if given, else the
-    folder pytest would take as rootdir (so the tests run with the project's own config).
-    ``site_dirs``: the site-packages of the Python that runs the tests (default: ours)."""
+def _load_tests(tests: list[Path], module: Path | None) -> dict[Path, str]:
+    """The test files (resolved) and their sources; folders expanded as pytest collects."""
     if not tests:
         raise UserError("no test file given: pass --tests TEST_FILE.py")
-    source = read_python_file(module, "file")
-    module = module.resolve()
-    test_sources = {}
-    resolved = []
+    found: dict[Path, str] = {}
     for t, from_folder in _expand_tests(tests, module):
         text = read_python_file(t, "test file")
         if not _is_pytest_file(text):
@@ -123,31 +118,65 @@ def load_inputs(module: Path, tests: list[Path], root: Path | None = None,
         t = t.resolve()
         if t == module:
             raise UserError(f"the test file is the file to repair: {t}")
-        resolved.append(t)
-        test_sources[str(t)] = text
-    if not resolved:
+        found[t] = text
+    if not found:
         raise UserError(f"no pytest tests in {', '.join(map(str, tests))}")
+    return found
+
+
+def _project_root(paths: list[Path], root: Path | None) -> Path:
     if root is None:
-        root = find_root([module, *resolved])
-    else:
-        if not root.is_dir():
-            raise UserError(f"--root is not a folder: {root}")
-        root = root.resolve()
-        for p in (module, *resolved):
-            if not p.is_relative_to(root):
-                raise UserError(f"{p} is not inside the project root {root}")
+        return find_root(paths)
+    if not root.is_dir():
+        raise UserError(f"--root is not a folder: {root}")
+    root = root.resolve()
+    for p in paths:
+        if not p.is_relative_to(root):
+            raise UserError(f"{p} is not inside the project root {root}")
+    return root
+
+
+def load_inputs(module: Path, tests: list[Path], root: Path | None = None,
+                site_dirs: list[str] | None = None) -> RepairInputs:
+    """The file to repair and its tests, inside their project: ``root`` if given, else the
+    folder pytest would take as rootdir (so the tests run with the project's own config).
+    ``site_dirs``: the site-packages of the Python that runs the tests (default: ours)."""
+    if not tests:
+        raise UserError("no test file given: pass --tests TEST_FILE.py")
+    source = read_python_file(module, "file")
+    module = module.resolve()
+    found = _load_tests(tests, module)
+    root = _project_root([module, *found], root)
     _check_copyable(root)
     return RepairInputs(
-        module=module, tests=resolved, root=root, module_rel=module.relative_to(root).as_posix(),
-        tests_rel=[t.relative_to(root).as_posix() for t in resolved], source=source,
-        test_sources={t.relative_to(root).as_posix(): s for t, s in zip(resolved, test_sources.values())},
+        module=module, tests=list(found), root=root, module_rel=module.relative_to(root).as_posix(),
+        tests_rel=[t.relative_to(root).as_posix() for t in found], source=source,
+        test_sources={t.relative_to(root).as_posix(): s for t, s in found.items()},
         import_roots=import_roots(root, site_dirs),
     )
 
 
-def run_tests(inputs: RepairInputs, sandbox: Sandbox, source: str | None = None) -> RunResult:
+def locate_module(tests: list[Path], sandbox: Sandbox, root: Path | None = None,
+                  site_dirs: list[str] | None = None) -> tuple[Path | None, RunResult, Path]:
+    """No file named: run the tests once and find the module their failures point at
+    (``locate``). Returns it (None if every test passes), that run, and the project root."""
+    from .locate import module_from_failures
+
+    found = _load_tests(tests, None)
+    root = _project_root(list(found), root)
+    _check_copyable(root)
+    rel = {t.relative_to(root).as_posix(): s for t, s in found.items()}
+    roots = import_roots(root, site_dirs)
+    result = sandbox.run_pytest(root, {}, list(rel), import_roots=roots)
+    if result.passed:
+        return None, result, root
+    return root / module_from_failures(root, rel, roots, result), result, root
+
+
+def run_tests(inputs: RepairInputs, sandbox: Sandbox, source: str | None = None,
+              only: list[str] | None = None) -> RunResult:
     files = {} if source is None else {inputs.module_rel: source}
-    return sandbox.run_pytest(inputs.root, files, inputs.tests_rel, import_roots=inputs.import_roots)
+    return sandbox.run_pytest(inputs.root, files, inputs.tests_rel, import_roots=inputs.import_roots, only=only)
 
 
 def _test_function_nodes(inputs: RepairInputs, result: RunResult) -> list[tuple[str, ast.AST, str]]:
@@ -252,11 +281,18 @@ def _names(targets: list[str]) -> str:
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
+# Below this many already-passing tests a full run costs about what a run of the failing
+# tests does (pytest's start-up dominates), and the one full run per candidate is simpler.
+FAILING_FIRST_FROM = 20
+
+
 class RepairEnvironment:
     """One ``mucode fix`` problem, seen by the search loop."""
 
     def __init__(self, inputs: RepairInputs, targets: list[str], baseline: RunResult, sandbox: Sandbox,
-                 style: RepairStyle | None = None):
+                 style: RepairStyle | None = None, skip_from: int = FAILING_FIRST_FROM):
+        """``skip_from``: with at least this many tests passing already, a candidate runs the
+        failing tests first and the full files only if it passes them (0: always in full)."""
         self.inputs = inputs
         self.targets = targets
         self.baseline = baseline
@@ -269,6 +305,10 @@ class RepairEnvironment:
         self._runs: dict[str, Future] = {}
         self._original_key = code_key(inputs.source)
         self._shown = {self._original_key}  # code the model was asked to fix: "unchanged" if answered back
+        failing = [t.name for t in baseline.tests if not t.ok]
+        skipped = baseline.n_total - len(failing)
+        self._failing_first = failing if failing and skip_from and skipped >= skip_from else None
+        self.test_runs: Counter[str] = Counter()  # "failing" (those tests only) and "full" runs made
 
     @property
     def problem(self) -> str:
@@ -441,9 +481,24 @@ class RepairEnvironment:
         return fut.result() if fut is not None else None
 
     def _run(self, sp, key: str) -> Evaluation:
-        r = run_tests(self.inputs, self.sandbox, sp.source)
+        runs, r = [], None
+        if self._failing_first:
+            # A big test suite: the tests that fail now decide most candidates, in a fraction
+            # of the time; only a candidate that passes them gets the full run, which alone
+            # can catch a regression and call it fixed.
+            quick = run_tests(self.inputs, self.sandbox, sp.source, only=self._failing_first)
+            runs.append("failing")
+            if not quick.passed:
+                r = quick.merged(self.baseline)
+        if r is None:
+            r = run_tests(self.inputs, self.sandbox, sp.source)
+            runs.append("full")
         ev = _from_run(r, sp, self._test_output(r))
+        if len(runs) == 2:
+            ev.seconds += quick.seconds
         ev.extra["key"] = key
+        with self._lock:
+            self.test_runs.update(runs)
         return ev
 
     # -- later turns -----------------------------------------------------------------------

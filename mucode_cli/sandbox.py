@@ -18,7 +18,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -56,6 +56,7 @@ class TestOutcome:
     outcome: str  # passed | failed | error | skipped | timeout | not run
     message: str = ""
     captured: str = ""
+    assumed: bool = False  # not run this time: the outcome of the run before (see RunResult.merged)
 
     @property
     def ok(self) -> bool:
@@ -82,6 +83,17 @@ class RunResult:
     def n_total(self) -> int:
         return len(self.tests)
 
+    @property
+    def n_run(self) -> int:
+        return sum(not t.assumed for t in self.tests)
+
+    def merged(self, before: "RunResult") -> "RunResult":
+        """This run of some tests, completed with ``before``'s outcomes for the tests it did
+        not run (marked ``assumed``). Never ``passed``: only a full run can say that."""
+        mine = {t.name: t for t in self.tests}
+        tests = [mine.pop(t.name, None) or replace(t, assumed=True) for t in before.tests]
+        return replace(self, tests=tests + list(mine.values()), passed=False)
+
     def outcome_of(self, name: str) -> str | None:
         for t in self.tests:
             if t.name == name:
@@ -94,7 +106,7 @@ class Executor(Protocol):
 
     def run_pytest(
         self, project: Path | None, files: dict[str, str], test_paths: list[str],
-        import_roots: list[str] | None = None,
+        import_roots: list[str] | None = None, only: list[str] | None = None,
     ) -> RunResult: ...
 
 
@@ -193,11 +205,13 @@ class Sandbox:
         test_paths: list[str],
         import_roots: list[str] | None = None,
         extra_args: list[str] | None = None,
+        only: list[str] | None = None,
     ) -> RunResult:
         """Copy ``project`` (may be None), write ``files`` over it, run pytest on ``test_paths``.
 
         ``import_roots`` (folders of the copy, e.g. ``src``) go first on the import path, ahead
-        of any editable install of the same project that would import the user's originals."""
+        of any editable install of the same project that would import the user's originals.
+        ``only``: run just these node ids (as an earlier run of the same paths reported them)."""
         lim = self.limits
         root = Path(tempfile.mkdtemp(prefix="mucode-sandbox-"))
         proc = None
@@ -209,6 +223,8 @@ class Sandbox:
             shutil.copy(_HERE / f"{_PLUGIN_MODULE}.py", plug / f"{_PLUGIN_MODULE}.py")
             results = out / "results.jsonl"
             results.touch()
+            if only is not None:
+                (out / "only.json").write_text(json.dumps(list(only)), encoding="utf-8")
             drop = None
             if hasattr(os, "geteuid") and os.geteuid() == 0:
                 # Root ignores RLIMIT_NPROC and can write anywhere: run as nobody instead.
@@ -225,6 +241,7 @@ class Sandbox:
                 "PYTHONHASHSEED": "0",
                 "PYTHONPATH": os.pathsep.join([str(plug), *(str(work / r) for r in import_roots or [])]),
                 "MUCODE_RESULTS": str(results),
+                **({"MUCODE_ONLY": str(out / "only.json")} if only is not None else {}),
                 "OMP_NUM_THREADS": "1",
                 "OPENBLAS_NUM_THREADS": "1",
                 "NO_COLOR": "1",

@@ -84,3 +84,12 @@ def test_bench_repair_bad_input_exits_2(tmp_path):
         assert r.returncode == 2, (args, r.stderr)
         assert r.stderr.strip().startswith("mucode: error:") and r.stderr.count("\n") == 1, r.stderr
     assert mucode("bench", "mbpp", "--data", MBPP, "--variant", "prompt=v1").returncode == 2
+
+
+def test_bench_repair_refuses_a_folder_of_another_run_before_making_mutants(tmp_path):
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / "config.json").write_text(json.dumps({"benchmark": "repair", "source": "mbpp", "data": "elsewhere.jsonl"}))
+    r = mucode("bench", "repair", "--data", SANITIZED, "--split", "test", "--out", out)
+    assert r.returncode == 2 and "another configuration (data" in r.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["config.json"]  # no cases made, nothing else written

@@ -125,3 +125,22 @@ def test_resume_skips_finished_problems(tmp_path):
     other = BenchConfig("mbpp", "scripted", "none", 5, 1, 0.0, "pt", 0, 1, 64, "test")
     with pytest.raises(UserError, match="another configuration"):
         run_benchmark(tasks, gen, NullVerifier(), other, scfg, sb, tmp_path)
+
+
+def test_an_older_results_folder_resumes_when_only_new_setting_fields_were_added(tmp_path):
+    from dataclasses import dataclass, field
+
+    from bench.runner import prepare_out
+
+    @dataclass
+    class Cfg:
+        n: int = 5
+        settings: dict = field(default_factory=dict)
+        variant: dict = field(default_factory=dict)
+
+    (tmp_path / "config.json").write_text(json.dumps({"n": 5, "settings": {"sampling": {"top_k": 20}}}))
+    prepare_out(tmp_path, Cfg(settings={"sampling": {"top_k": 20, "draft_tokens": 16}}))  # a field added since
+    for other in (Cfg(settings={"sampling": {"top_k": 40, "draft_tokens": 16}}), Cfg(settings={"search": {}}),
+                  Cfg(n=3, settings={"sampling": {"top_k": 20, "draft_tokens": 16}})):
+        with pytest.raises(UserError, match="another configuration"):
+            prepare_out(tmp_path, other)

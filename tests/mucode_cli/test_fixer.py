@@ -69,3 +69,50 @@ def test_fix_settings_defaults_and_the_old_behaviour():
 def test_fix_settings_bad_variant_is_a_user_error(variant, message):
     with pytest.raises(UserError, match=message):
         fix_settings("qwen2.5-coder-0.5b", 5, 3, variant=variant)
+
+
+# A big test file: 25 tests pass with the bug (a mean of zeros is 0 even when divided by
+# one too few), one fails.
+BIG_TESTS = '''import pytest
+from stats import mean
+
+
+@pytest.mark.parametrize("k", range(2, 27))
+def test_zeros(k):
+    assert mean([0] * k) == 0
+
+
+def test_mean():
+    assert mean([1, 2, 3]) == 2
+'''
+STILL_WRONG = "```python\ndef mean(values):\n    total = sum(values)\n    count = len(values) - 2\n    return total / count\n```"
+# Passes the failing test and breaks the others: only the full run can tell.
+REGRESSES = ("```python\ndef mean(values):\n    total = sum(values)\n    if total == 0:\n        return None\n"
+             "    return total / len(values)\n```")
+RIGHT = "```python\ndef mean(values):\n    total = sum(values)\n    count = len(values)\n    return total / count\n```"
+
+
+def test_big_test_files_run_the_failing_tests_first_and_in_full_only_for_passers(tmp_path):
+    sb = Sandbox(SandboxLimits(timeout=30))
+    report = prepare(write(tmp_path / "stats.py", MODULE), [write(tmp_path / "test_stats.py", BIG_TESTS)], sb)
+    assert (report.before.n_passed, report.before.n_total) == (25, 26)
+    cfg = SearchConfig(n=2, turns=2, early_stop=True, params=SampleParams(max_tokens=64))
+    gen = ScriptedGenerator([[STILL_WRONG, REGRESSES], [RIGHT, RIGHT]])
+    run_fix(report, gen, NullVerifier(), cfg, sb)
+    wrong, regresses = report.search.turns[0].candidates
+    # The still-wrong answer ran one test; the 25 others keep their earlier outcome.
+    assert not wrong.evaluation.passed and wrong.evaluation.n_total == 26
+    assert wrong.evaluation.extra["run"].n_run == 1 and wrong.evaluation.n_passed == 25
+    # The answer that breaks 25 tests passed the failing one, so it ran in full and was caught.
+    assert not regresses.evaluation.passed and regresses.evaluation.extra["run"].n_run == 26
+    assert regresses.evaluation.n_passed == 1
+    assert report.search.turns[0].chosen == 0  # no regression beats a broken suite
+    assert report.fixed and report.after.passed and report.after.n_run == 26
+    assert "count = len(values)\n" in report.new_source
+    # Turn 1: two runs of the failing test, one full; turn 2: the same code twice is one run.
+    assert report.test_runs == {"failing_only": 3, "full": 2}
+
+
+def test_small_test_files_run_in_full(tmp_path):
+    report = _fix(tmp_path, RIGHT, minimize=True)
+    assert report.fixed and report.test_runs == {"failing_only": 0, "full": 1}

@@ -173,6 +173,10 @@ def test_tool_mucode_settings_apply_and_command_line_options_win(tmp_path):
     write(tmp_path / "pyproject.toml", "[tool.mucode]\nn = 'five'\n")
     bad = mucode("fix", mod, "--tests", test)
     assert bad.returncode == 2 and "wrong type" in bad.stderr
+    write(tmp_path / "pyproject.toml", "[tool.mucode\nn = 1\n")
+    bad = mucode("fix", mod, "--tests", test, "--yes")
+    assert bad.returncode == 2 and bad.stderr.startswith(f"mucode: error: cannot read {tmp_path / 'pyproject.toml'}")
+    assert bad.stderr.count("\n") == 1 and mod.read_text() == BUGGY
 
 
 def _venv(folder, system_site_packages=True):

@@ -143,3 +143,19 @@ def test_user_conftest_is_honoured(project):
     (project / "conftest.py").write_text("import pytest\n\n@pytest.fixture\ndef two():\n    return 2\n")
     (project / "test_mod.py").write_text("from mod import f\n\ndef test_f(two):\n    assert f(two) == 4\n")
     assert run(project, "def f(x):\n    return 2 * x\n").passed
+
+
+def test_only_runs_the_named_tests_by_their_reported_ids(project):
+    (project / "test_mod.py").write_text(TEST + "\n\nclass TestF:\n    def test_h(self):\n        from mod import f\n"
+                                         "        assert f(1) == 3\n")
+    sb = Sandbox(SandboxLimits(timeout=8))
+    full = sb.run_pytest(project, {}, ["test_mod.py"])
+    assert [t.name for t in full.tests if not t.ok] == ["test_mod.py::TestF::test_h"]
+    only = sb.run_pytest(project, {}, ["test_mod.py"], only=["test_mod.py::TestF::test_h"])
+    assert [(t.name, t.outcome) for t in only.tests] == [("test_mod.py::TestF::test_h", "failed")]
+    merged = only.merged(full)
+    assert [t.name for t in merged.tests] == [t.name for t in full.tests]
+    assert (merged.n_passed, merged.n_total, merged.n_run, merged.passed) == (2, 3, 1, False)
+    fixed = sb.run_pytest(project, {"mod.py": "def f(x):\n    return 3 * x if x == 1 else 2 * x\n"}, ["test_mod.py"],
+                          only=["test_mod.py::TestF::test_h"])
+    assert fixed.passed and fixed.n_total == 1

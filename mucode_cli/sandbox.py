@@ -72,6 +72,7 @@ class RunResult:
     seconds: float
     output: str = ""
     collect_errors: list[str] = field(default_factory=list)
+    collect_error_ids: list[str] = field(default_factory=list)  # the node (file) of each collect error
     isolation: str = ""
     timeout: float = 0.0
 
@@ -106,7 +107,7 @@ class Executor(Protocol):
 
     def run_pytest(
         self, project: Path | None, files: dict[str, str], test_paths: list[str],
-        import_roots: list[str] | None = None, only: list[str] | None = None,
+        import_roots: list[str] | None = None, extra_args: list[str] | None = None, only: list[str] | None = None,
     ) -> RunResult: ...
 
 
@@ -146,11 +147,12 @@ def _read_tail(path: Path, limit: int) -> str:
         return ""
 
 
-def _parse_results(path: Path, timed_out: bool, timeout: float) -> tuple[list[TestOutcome], list[str], int | None]:
+def _parse_results(path: Path, timed_out: bool, timeout: float
+                   ) -> tuple[list[TestOutcome], list[tuple[str, str]], int | None]:
     collected: list[str] = []
     reports: dict[str, TestOutcome] = {}
     started: list[str] = []
-    collect_errors: list[str] = []
+    collect_errors: list[tuple[str, str]] = []
     exitstatus = None
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -165,7 +167,7 @@ def _parse_results(path: Path, timed_out: bool, timeout: float) -> tuple[list[Te
         if kind == "collected":
             collected = [str(n) for n in ev.get("nodeids", [])]
         elif kind == "collect_error":
-            collect_errors.append(str(ev.get("message", "")))
+            collect_errors.append((str(ev.get("nodeid", "")), str(ev.get("message", ""))))
         elif kind == "start":
             started.append(str(ev.get("nodeid")))
         elif kind == "report":
@@ -307,7 +309,8 @@ class Sandbox:
                 and len(tests) > 0 and all(t.ok for t in tests)
             )
             return RunResult(tests=tests, passed=passed, exit_code=code, timed_out=timed_out,
-                             seconds=seconds, output=output, collect_errors=collect_errors,
+                             seconds=seconds, output=output, collect_errors=[m for _, m in collect_errors],
+                             collect_error_ids=[i for i, _ in collect_errors],
                              isolation=self.last_isolation, timeout=lim.timeout)
         finally:
             if proc is not None:  # interrupted (Ctrl-C) while the run was in flight

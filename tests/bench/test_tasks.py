@@ -7,7 +7,7 @@ import pytest
 
 from bench import humaneval, mbpp
 from bench.runner import BenchConfig, run_benchmark, success_by_turn
-from bench.tasks import BenchEnvironment
+from bench.tasks import BenchEnvironment, BenchTask, check_public_tests
 from mucode_cli.engine import Completion, SampleParams
 from mucode_cli.errors import UserError
 from mucode_cli.sandbox import Sandbox, SandboxLimits
@@ -25,9 +25,40 @@ def test_humaneval_public_is_a_docstring_example_private_is_check():
     assert "def check(candidate)" in t.private_program and t.entry_point == "has_close_elements"
     # Only one example: that one is public.
     assert tasks["HumanEval/2"].public_tests == ["assert truncate_number(3.5) == 0.5"]
-    # No >>> example: fall back to the official test's first assert, and say so.
-    no_ex = [t for t in tasks.values() if t.notes]
-    assert no_ex and all(p.startswith("assert ") for t in no_ex for p in t.public_tests)
+    # Examples written another way (`==>`, `➞`, `should return`, one-line `>>> f(x) == y`).
+    assert tasks["HumanEval/72"].public_tests == ["assert will_it_fly([3, 2, 3], 1) == False"]
+    assert tasks["HumanEval/97"].public_tests == ["assert multiply(19, 28) == 72"]
+    assert tasks["HumanEval/108"].public_tests == ["assert count_nums([-1, 11, -11]) == 1"]
+    # Never an assert that cannot fail: every public test calls the function.
+    for t in tasks.values():
+        assert all(t.entry_point + "(" in p for p in t.public_tests), t.task_id
+        assert t.notes and t.notes[-1].startswith(("public test:", "no public test"))
+    with_check = [t for t in tasks.values() if t.notes[-1] == "public test: official check assert"]
+    assert 20 <= len(with_check) <= 35  # 94 problems have no `>>>` example; most have another form
+
+
+def test_inline_examples_and_check_asserts():
+    prompt = ('def f(x, y):\n    """Doc.\n    f(1, [2]) ==> 3\n    * f(2, "a)") -> [4, 5]\n'
+              '    f(3, 3) should return 16.\n    for f(0, 0) == 1 + 9 = 10\n    f(9, 9) # => \'x\' (a note)\n'
+              '    f(1, 1) => true\n    """\n')
+    assert humaneval.inline_examples(prompt, "f") == [
+        "assert f(1, [2]) == 3", 'assert f(2, "a)") == [4, 5]', "assert f(3, 3) == 16", "assert f(0, 0) == 10",
+        "assert f(9, 9) == 'x'", "assert f(1, 1) == True"]
+    test = "def check(candidate):\n    assert True, 'always'\n    assert candidate(1) == 2\n    x = 3\n    assert candidate(x) == 4\n"
+    assert humaneval.check_asserts(test, "f", "def f(x):\n    pass\n") == ["assert f(1) == 2"]
+
+
+def test_public_tests_are_checked_against_the_reference():
+    tasks = {t.task_id: t for t in humaneval.load()}
+    picked = [tasks[i] for i in ("HumanEval/0", "HumanEval/38", "HumanEval/47", "HumanEval/148")]
+    assert picked[2].public_tests == ["assert median([-10, 4, 6, 1000, 10, 20]) == 15.0"]  # wrong in the prompt
+    check_public_tests(picked, Sandbox(SandboxLimits(timeout=10)))
+    zero, decode, median, planets = picked
+    assert zero.notes[-1] == "public test: docstring example 2"
+    assert decode.public_tests == [] and decode.notes[-1].startswith("no public test")
+    assert median.public_tests == ["assert median([3, 1, 2, 4, 5]) == 3"]
+    assert median.notes[-1] == "public test: docstring example 1 (1 preferred one(s) fail the reference)"
+    assert planets.public_tests == ['assert bf("Jupiter", "Neptune") == ("Saturn", "Uranus")']
 
 
 def test_docstring_example_parsing_stops_at_the_closing_quotes():
@@ -79,6 +110,33 @@ def test_environment_feeds_back_public_only_and_scores_private():
     assert not wrong.passed
     fb = env.feedback_message(wrong)
     assert "add(1, 2)" in fb and "add(0, 0)" not in fb and "10**20" not in fb
+
+
+def test_a_solution_function_named_test_is_not_collected_as_a_test():
+    # MBPP/19: the function to write is called test_duplicate.
+    task = mbpp.make_task({"task_id": 19, "text": "Find whether an array has a duplicate.", "test_list": [
+        "assert test_duplicate([1, 2, 3]) == False", "assert test_duplicate([1, 2, 2]) == True"],
+        "test_setup_code": ""})
+    env = BenchEnvironment(task, Sandbox(SandboxLimits(timeout=10)))
+    ev = env.evaluate("```python\ndef test_duplicate(arr):\n    return len(arr) != len(set(arr))\n```")
+    assert ev.passed and ev.extra["private_passed"] and ev.n_total == 1
+
+
+def test_nothing_of_the_private_tests_shows_through_the_public_part():
+    sb = Sandbox(SandboxLimits(timeout=4))
+    # A hidden test that hangs: the public test still passes, and no timeout is reported.
+    env = BenchEnvironment(_task(), sb)
+    ev = env.evaluate("```python\ndef add(a, b):\n    while a == 0:\n        pass\n    return a + b\n```")
+    assert ev.passed and not ev.extra["private_passed"]
+    # The hidden program does not even import: its error text stays out of the public feedback.
+    task = BenchTask("X/1", "Add.", ["assert add(1, 2) == 3"], [], entry_point="add",
+                     private_program="import no_such_module_here\n\ndef check(candidate):\n    pass\n")
+    env = BenchEnvironment(task, sb)
+    good = env.evaluate("```python\ndef add(a, b):\n    return a + b\n```")
+    assert good.passed and not good.extra["private_passed"]
+    wrong = env.evaluate("```python\ndef add(a, b):\n    return a - b\n```")
+    fb = env.feedback_message(wrong)
+    assert "add(1, 2)" in fb and "no_such_module" not in fb and "test_private" not in fb
 
 
 class Scripted:

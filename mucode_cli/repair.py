@@ -6,7 +6,6 @@ import ast
 import copy
 import os
 import re
-import textwrap
 import threading
 from collections import Counter
 from concurrent.futures import Future
@@ -19,8 +18,8 @@ from .feedback import compact_feedback, format_feedback
 from .project import find_root, import_roots
 from .sandbox import RunResult, Sandbox
 from .search import Evaluation
-from .splice import (SpliceError, code_key, enclosing_function, function_source, function_spans, module_outline,
-                     splice, targets_source)
+from .splice import (SpliceError, code_key, dedent_code, enclosing_function, function_source, function_spans,
+                     module_outline, splice, targets_source)
 
 ANSWER_RULES = (
     "Reply with the complete corrected function(s) in a single ```python code block. "
@@ -226,18 +225,26 @@ def choose_targets(inputs: RepairInputs, result: RunResult, explicit: list[str] 
                 found.append(q)
     if found:
         return found
-    # 2. Functions the failing tests call by name (the usual `assert f(x) == y` case).
+    # 2. Functions the failing tests call by name (the usual `assert f(x) == y` case). In a big
+    # test file one bug fails many tests of its function and a few of others that use it
+    # (156 failures of `pluralize`, 5 of `tableize`, which calls it): keep the functions
+    # called by at least half as many failing tests as the most called one.
     shorts: dict[str, list[str]] = {}
     for q in spans:
         shorts.setdefault(q.rsplit(".", 1)[-1], []).append(q)
+    calls: Counter[str] = Counter()
     for _, node, _ in _test_function_nodes(inputs, result):
+        named = set()
         for sub in ast.walk(node):
             name = sub.id if isinstance(sub, ast.Name) else sub.attr if isinstance(sub, ast.Attribute) else None
             for q in shorts.get(name or "", []):
                 if q not in found:
                     found.append(q)
+                named.add(q)
+        calls.update(named)
     if found:
-        return found
+        top = max(calls.values())
+        return [q for q in found if 2 * calls[q] >= top]
     if len(spans) <= 3:
         return list(spans)
     raise UserError(f"cannot tell which function in {inputs.module_rel} to repair; pass --function NAME")
@@ -410,7 +417,7 @@ class RepairEnvironment:
         failing tests, without the buggy body that a small model tends to copy back."""
         stubs = []
         for t in self.targets:
-            src = textwrap.dedent(function_source(self.inputs.source, function_spans(self.inputs.source)[t]))
+            src = dedent_code(function_source(self.inputs.source, function_spans(self.inputs.source)[t]))
             stubs.append(_signature_and_docstring(src))
         tests = self._failing_tests_source(limit=4)
         parts = [f"Write the Python function{'s' if len(stubs) > 1 else ''} {_names(self.targets)} for "

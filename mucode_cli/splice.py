@@ -8,7 +8,6 @@ from __future__ import annotations
 import ast
 import difflib
 import io
-import textwrap
 import tokenize
 from dataclasses import dataclass, field
 
@@ -46,6 +45,44 @@ def function_spans(source: str) -> dict[str, FunctionSpan]:
     tree = ast.parse(source)
     lines = source.splitlines(keepends=True)
     return {q: _span(n, q, lines) for q, n in _walk_defs(tree.body)}
+
+
+def _string_continuation_lines(text: str) -> set[int]:
+    """0-based lines that continue a multi-line string: their leading spaces are the string's
+    content (a docstring's doctest lines at column 0), not indentation."""
+    import io
+    import tokenize
+
+    out: set[int] = set()
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+            if tok.type == tokenize.STRING and tok.end[0] > tok.start[0]:
+                out.update(range(tok.start[0], tok.end[0]))  # 1-based start+1 .. end, as 0-based
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        pass
+    return out
+
+
+def dedent_code(text: str) -> str:
+    """``textwrap.dedent`` for code: the indentation of its first line comes off every line,
+    except lines inside a multi-line string, which are left exactly as they are."""
+    lines = text.splitlines(keepends=True)
+    first = next((ln for ln in lines if ln.strip()), "")
+    indent = first[: len(first) - len(first.lstrip())]
+    if not indent:
+        return text
+    if not text.startswith(indent):  # first line already dedented by the caller
+        text = indent + text
+        lines = text.splitlines(keepends=True)
+    keep = _string_continuation_lines(text)
+    return "".join(ln if i in keep or not ln.startswith(indent) else ln[len(indent):] for i, ln in enumerate(lines))
+
+
+def indent_code(text: str, indent: str) -> str:
+    """``textwrap.indent`` for code: blank lines and lines inside multi-line strings unchanged."""
+    keep = _string_continuation_lines(text)
+    return "".join(ln if i in keep or not ln.strip() else indent + ln
+                   for i, ln in enumerate(text.splitlines(keepends=True)))
 
 
 def function_source(source: str, span: FunctionSpan) -> str:
@@ -107,7 +144,7 @@ def targets_source(source: str, targets: list[str]) -> str:
             chunks.append("")
         current_class = owner
         if owner:
-            chunks.append(textwrap.indent(textwrap.dedent(text), "    "))
+            chunks.append(indent_code(dedent_code(text), "    "))
         else:
             chunks.append(text)
     return "\n".join(chunks) + "\n"
@@ -122,7 +159,7 @@ def _candidate_defs(code: str) -> tuple[dict[str, tuple[ast.AST, str]], list[ast
     defs = {}
     for qual, node in _walk_defs(tree.body):
         start = min([node.lineno] + [d.lineno for d in node.decorator_list])
-        text = textwrap.dedent("".join(lines[start - 1 : node.end_lineno]))
+        text = dedent_code("".join(lines[start - 1 : node.end_lineno]))
         defs[qual] = (node, text)
     imports = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
     return defs, imports, code
@@ -150,14 +187,14 @@ def code_key(text: str) -> str:
     """What the code does, as comparable text: the AST without docstrings, so answers that
     differ only in layout, comments or docstrings compare equal."""
     try:
-        return ast.dump(_strip_docstrings(ast.parse(textwrap.dedent(text))))
+        return ast.dump(_strip_docstrings(ast.parse(dedent_code(text))))
     except SyntaxError:
         return text
 
 
 def _norm(text: str) -> str:
     try:
-        return ast.dump(ast.parse(textwrap.dedent(text)))
+        return ast.dump(ast.parse(dedent_code(text)))
     except SyntaxError:
         return text
 
@@ -225,7 +262,7 @@ def splice(source: str, targets: list[str], answer_code: str, module_name: str |
                 raise SpliceError(f"the answer has no function named {target!r}")
             node_text = defs[cands[0]][1]
         if preserve:
-            node_text = merge_preserving(textwrap.dedent(function_source(source, spans[target])), node_text)
+            node_text = merge_preserving(dedent_code(function_source(source, spans[target])), node_text)
         replacements.append((spans[target], node_text))
     if not replacements:
         names = " or ".join(repr(t) for t in targets)
@@ -248,12 +285,11 @@ def splice(source: str, targets: list[str], answer_code: str, module_name: str |
     spliced_code = []
     first_target = min(span.start for span, _ in replacements)
     for span, text in sorted(replacements, key=lambda r: r[0].start, reverse=True):
-        body = textwrap.indent(text.rstrip() + "\n", span.indent, lambda line: line.strip() != "")
+        body = indent_code(text.rstrip() + "\n", span.indent)
         spliced_code.append(body)
         if span.start == first_target and helpers:
             # Helpers go just before the first target, at its level (module or class).
-            extra = "".join(textwrap.indent(new_defs[h].rstrip() + "\n", span.indent,
-                                            lambda line: line.strip() != "") + "\n" for h in helpers)
+            extra = "".join(indent_code(new_defs[h].rstrip() + "\n", span.indent) + "\n" for h in helpers)
             body = extra + body
         body = body.replace("\r\n", "\n").replace("\n", newline)
         new_lines[span.start - 1 : span.end] = body.splitlines(keepends=True)

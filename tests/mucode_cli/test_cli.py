@@ -120,7 +120,7 @@ def test_fix_bundled_example_with_default_model(example):
     assert r.returncode == 0, r.stdout + r.stderr
     data = json.loads(r.stdout)
     assert data["fixed"] and data["written"]
-    assert data["tests_after"] == {"passed": 3, "total": 3}
+    assert data["tests_after"] == {"passed": 3, "total": 3, "run": 3}
     # The fix is the one-line change, not a rewrite: the docstring and the other functions stay.
     changed = [ln for ln in data["diff"].splitlines() if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
     assert changed == ["-    return sum(values) / (len(values) - 1)", "+    return sum(values) / len(values)"]

@@ -127,3 +127,31 @@ def test_old_style_is_still_available(env):
     e = env(RepairStyle.before())
     msg = e.initial_messages()[0]["content"]
     assert "Rest of the module" in msg and msg.index("Function(s) to fix") < msg.index("Failing tests")
+
+
+def test_targets_are_the_functions_most_failing_tests_call(tmp_path):
+    # The bug is in plural; table uses it, so its few tests fail too, and one test calls both.
+    module = ("def plural(word):\n    if word.endswith('s'):\n        return word\n    return word + 'z'\n\n\n"
+              "def table(word):\n    return plural(word.lower())\n\n\ndef single(word):\n    return word.rstrip('s')\n")
+    tests = ("import pytest\nfrom words import plural, single, table\n\n\n"
+             "@pytest.mark.parametrize('w', ['cat', 'dog', 'cow', 'pig', 'hen', 'ant'])\n"
+             "def test_plural(w):\n    assert plural(w) == w + 's'\n\n\n"
+             "def test_table():\n    assert table('Cat') == 'cats'\n\n\n"
+             "def test_round_trip():\n    assert single(plural('cat')) == 'cat' and plural('cat') == 'cats'\n")
+    sb = Sandbox(SandboxLimits(timeout=20))
+    report = prepare(write(tmp_path / "words.py", module), [write(tmp_path / "test_words.py", tests)], sb)
+    assert report.before.n_total - report.before.n_passed == 8
+    assert report.targets == ["plural"]
+
+
+def test_the_rewrite_prompt_of_a_method_whose_docstring_has_column_zero_lines(tmp_path):
+    from tests.mucode_cli.test_splice import VERSIONED
+
+    module = VERSIONED.replace("def major(self):", "def major(self):\n        \"\"\"The major part.\n\nNo indent.\n        \"\"\"")
+    tests = "from version import Version\n\n\ndef test_major():\n    v = Version()\n    v.parts = [3]\n    assert v.major() == 3\n"
+    sb = Sandbox(SandboxLimits(timeout=20))
+    report = prepare(write(tmp_path / "version.py", module), [write(tmp_path / "test_version.py", tests)], sb)
+    assert report.targets == ["Version.major"]
+    text = RepairEnvironment(report.inputs, report.targets, report.before, sb).rewrite_messages()[0]["content"]
+    # The string's own lines (the closing quotes included) keep their spaces: they are its content.
+    assert "def major(self):\n    \"\"\"The major part.\n\nNo indent.\n        \"\"\"\n    ...\n```" in text

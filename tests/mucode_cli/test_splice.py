@@ -183,3 +183,36 @@ def test_code_key_ignores_layout_comments_and_docstrings():
 
     assert code_key("def f(x):\n    '''doc'''\n    return x+1  # hi\n") == code_key("def f(x):\n  return (x + 1)\n")
     assert code_key("def f(x):\n    return x + 1\n") != code_key("def f(x):\n    return x - 1\n")
+
+
+# semver 3.0.2: a method whose docstring has doctest lines at column 0.
+VERSIONED = '''class Version:
+    @classmethod
+    def parse(cls, text):
+        """Parse a version.
+
+        >>> Version.parse("1.2.3").replace(major=2,
+build="b")
+        Version(...)
+        """
+        return cls(text.split("."))
+
+    def major(self):
+        return self.parts[0] - 1
+'''
+
+
+def test_methods_with_column_zero_docstring_lines_splice_and_keep_their_docstring():
+    from mucode_cli.splice import dedent_code, indent_code, targets_source
+
+    answer = "class Version:\n    def major(self):\n        return self.parts[0]\n"
+    sp = splice(VERSIONED, ["Version.major"], answer, lenient=True, preserve=True)
+    assert sp.source == VERSIONED.replace("self.parts[0] - 1", "self.parts[0]")
+    # Fixing the method with the odd docstring itself: the docstring comes back byte for byte.
+    answer = 'class Version:\n    @classmethod\n    def parse(cls, text):\n        return cls(text.split(","))\n'
+    sp = splice(VERSIONED, ["Version.parse"], answer, lenient=True, preserve=True)
+    assert sp.source == VERSIONED.replace('split(".")', 'split(",")')
+    shown = targets_source(VERSIONED, ["Version.parse"])
+    assert "\nbuild=\"b\")\n" in shown and shown.startswith("class Version:\n    @classmethod\n")
+    block = VERSIONED.split("\n\n    def major")[0].split("\n", 1)[1] + "\n"
+    assert indent_code(dedent_code(block), "    ") == block

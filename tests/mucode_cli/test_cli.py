@@ -141,9 +141,16 @@ def test_ctrl_c_kills_the_run_and_leaves_nothing(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "mucode_cli.cli", "check", str(tmp_path / "m.py"), "--tests",
                              str(tmp_path / "test_m.py"), "--timeout", "120"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
-    time.sleep(4)
+    # Interrupt once the test run is under way (a loaded machine may take longer to get there).
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        now = {p for p in os.listdir(tempfile.gettempdir()) if p.startswith("mucode-sandbox-")}
+        if now - before and any("test_m.py" in _cmdline(p) for p in os.listdir("/proc") if p.isdigit()):
+            break
+        time.sleep(0.2)
+    time.sleep(1)
     proc.send_signal(signal.SIGINT)
-    _, stderr = proc.communicate(timeout=60)
+    _, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 130, stderr
     assert "interrupted" in stderr
     time.sleep(0.5)

@@ -202,3 +202,17 @@ def test_an_older_results_folder_resumes_when_only_new_setting_fields_were_added
                   Cfg(n=3, settings={"sampling": {"top_k": 20, "draft_tokens": 16}})):
         with pytest.raises(UserError, match="another configuration"):
             prepare_out(tmp_path, other)
+
+
+def test_error_bars_over_problems_and_searches():
+    from bench.runner import error_bars
+
+    recs = [{"task_id": t, "search": s, "success_by_turn": [ok, True]}
+            for t, oks in (("a", (True, True)), ("b", (False, True)), ("c", (False, False)), ("d", (False, False)))
+            for s, ok in enumerate(oks)]
+    bars = error_bars(recs, 2)
+    assert bars["by_search"] == [[0.25, 1.0], [0.5, 1.0]]
+    # Per-problem means 1, .5, 0, 0 for turn 1: population sd .4146 over sqrt(4).
+    assert bars["stderr_by_turn"] == [0.2073, 0.0]
+    assert bars["stderr_searches"] == [0.125, 0.0]
+    assert error_bars(recs[::2], 2)["stderr_searches"] is None  # one search: no spread to measure

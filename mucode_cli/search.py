@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from .engine import Generator, Message, SampleParams, Verifier
-from .selection import POLICIES
+from .selection import POLICIES, tests_key
 
 
 @dataclass
@@ -109,6 +109,9 @@ class SearchConfig:
     early_stop: bool = False  # fix: stop a turn at the first candidate passing every test
     workers: int = 1  # parallel sandbox runs, overlapped with generation
     rewrite: int = 0  # of the n, how many use the environment's rewrite prompt (if it has one)
+    # In turns 2+: None = as many as ``rewrite``. Answers shown their own code back mostly
+    # re-type it there, while a rewrite is a fresh draw (README, repair benchmark).
+    rewrite_later: int | None = None
 
     def __post_init__(self):
         if self.n < 1:
@@ -119,6 +122,12 @@ class SearchConfig:
             raise ValueError(f"unknown selection policy {self.select!r}; choose from {', '.join(POLICIES)}")
         if not 0 <= self.rewrite <= self.n:
             raise ValueError(f"rewrite must be between 0 and n ({self.n})")
+        if self.rewrite_later is not None and not 0 <= self.rewrite_later <= self.n:
+            raise ValueError(f"rewrite_later must be between 0 and n ({self.n})")
+
+    def rewrites(self, turn: int) -> int:
+        """How many of this turn's candidates use the rewrite prompt."""
+        return self.rewrite if turn == 1 or self.rewrite_later is None else self.rewrite_later
 
 
 def turn_seed(seed: int, turn: int) -> int:
@@ -151,13 +160,13 @@ class Search:
                     self.observer.turn_started(t, cfg.turns)
                 cands, stopped = self._sample_turn(env, messages, t, pool)
                 tokens += sum(c.tokens for c in cands)
-                valid = [c for c in cands if c.evaluation.valid]
-                if valid and self._needs_scores(cands):
+                contenders = self._to_score(cands, previous)
+                if contenders:
                     # Sampled answers repeat (often, at low temperature): score each code once.
-                    codes = list(dict.fromkeys(c.evaluation.code or c.answer for c in valid))
+                    codes = list(dict.fromkeys(_code(c) for c in contenders))
                     score_of = dict(zip(codes, self.verifier.score(env.problem, codes)))
-                    for c in valid:
-                        c.score, c.scored = score_of[c.evaluation.code or c.answer], True
+                    for c in contenders:
+                        c.score, c.scored = score_of[_code(c)], True
                 for c in cands:
                     if not c.evaluation.valid:
                         c.score = float("-inf")
@@ -192,23 +201,29 @@ class Search:
             {"role": "user", "content": env.feedback_message(pick.evaluation)},
         ]
 
-    def _asks(self, env: Environment, messages: list[Message]) -> list[tuple[list[Message], int, str]]:
+    def _asks(self, env: Environment, messages: list[Message], turn: int) -> list[tuple[list[Message], int, str]]:
         """(messages, how many, strategy) for this turn's candidates."""
         cfg = self.config
         rewrite = getattr(env, "rewrite_messages", None)
-        k = cfg.rewrite if rewrite is not None else 0
+        k = cfg.rewrites(turn) if rewrite is not None else 0
         asks = [(messages, cfg.n - k, "sample")] if cfg.n - k > 0 else []
         if k:
             asks.append((rewrite(), k, "rewrite"))
         return asks
 
-    def _needs_scores(self, cands: list[Candidate]) -> bool:
-        """Scoring costs a forward pass per answer: skip it where it cannot change the choice."""
-        if self.config.select in ("pt", "random"):
-            return False
+    def _to_score(self, cands: list[Candidate], previous: Evaluation | None) -> list[Candidate]:
+        """The candidates whose verifier score can change the choice. Scoring costs a forward
+        pass per distinct answer; under pt+lv only those tied on the tests compete on it."""
+        valid = [c for c in cands if c.evaluation.valid]
+        if self.config.select in ("pt", "random") or not valid:
+            return []
         if self.config.select == "pt+lv":
-            return sum(c.evaluation.passed for c in cands) != 1  # one passing answer wins anyway
-        return True
+            keys = {id(c): tests_key(c, previous) for c in valid}
+            top = max(keys.values())
+            valid = [c for c in valid if keys[id(c)] == top]
+            if len({_code(c) for c in valid}) < 2:
+                return []  # one answer (or one code) leads on the tests: it wins anyway
+        return valid
 
     def _sample_turn(self, env: Environment, messages: list[Message], t: int,
                      pool: ThreadPoolExecutor) -> tuple[list[Candidate], bool]:
@@ -216,7 +231,7 @@ class Search:
         seed = turn_seed(cfg.seed, t)
         asks, strategies, offsets = [], [], []
         index = 0
-        for ask_messages, count, strategy in self._asks(env, messages):
+        for ask_messages, count, strategy in self._asks(env, messages, t):
             params = cfg.params
             if strategy != "sample" and params.greedy_first:
                 params = replace(params, greedy_first=False)  # the greedy answer is the main prompt's
@@ -271,6 +286,10 @@ class Search:
             if self.observer:
                 self.observer.candidate_done(cand)
         return out, stopped
+
+
+def _code(c: Candidate) -> str:
+    return c.evaluation.code or c.answer
 
 
 def _tag(stream, ask: int):

@@ -20,7 +20,7 @@ def regressed(ev: "Evaluation", previous: "Evaluation | None") -> bool:
     return any(ok and not ev.outcomes.get(name, False) for name, ok in previous.outcomes.items())
 
 
-def _tests_key(c: "Candidate", previous) -> tuple:
+def tests_key(c: "Candidate", previous) -> tuple:
     ev = c.evaluation
     frac = ev.n_passed / ev.n_total if ev.n_total else 0.0
     # Among passing candidates the smallest change wins (cost = changed lines in fix). An
@@ -38,7 +38,7 @@ def _best(candidates, key: Callable, rng: random.Random) -> int:
 
 def select_pt(candidates, previous, rng):
     """Public tests only; ties broken at random."""
-    return _best(candidates, lambda c: _tests_key(c, previous), rng)
+    return _best(candidates, lambda c: tests_key(c, previous), rng)
 
 
 def select_lv(candidates, previous, rng):
@@ -48,7 +48,7 @@ def select_lv(candidates, previous, rng):
 
 def select_pt_lv(candidates, previous, rng):
     """Public tests first (with partial credit and no regressions), then the verifier."""
-    return _best(candidates, lambda c: (*_tests_key(c, previous), c.score), rng)
+    return _best(candidates, lambda c: (*tests_key(c, previous), c.score), rng)
 
 
 def select_random(candidates, previous, rng):

@@ -6,6 +6,7 @@ Only the target functions' lines change; every other byte of the file stays as i
 from __future__ import annotations
 
 import ast
+import copy
 import difflib
 import io
 import tokenize
@@ -297,7 +298,13 @@ def splice(source: str, targets: list[str], answer_code: str, module_name: str |
     tree = ast.parse(source)
     have = {ast.dump(n) for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))}
     # A model often re-imports the function from the module itself: a circular import.
-    new_imports = [ast.unparse(n) for n in imports if ast.dump(n) not in have and not _imports_module(n, module_name)]
+    imports = [n for n in imports if ast.dump(n) not in have and not _imports_module(n, module_name)]
+    if lenient:
+        code = "\n".join([text for _, text in replacements] + [new_defs[h] for h in helpers])
+        bound = _top_level_names(tree)
+        imported = {_bound_name(a, n) for n in imports for a in n.names if a.name != "*"}
+        imports = _needed_imports(imports, _names_used(code), bound, _free_names(code) - bound - imported)
+    new_imports = [ast.unparse(n) for n in imports]
     if new_imports:
         top_imports = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
         at = top_imports[-1].end_lineno if top_imports else _after_docstring(tree)
@@ -309,6 +316,70 @@ def splice(source: str, targets: list[str], answer_code: str, module_name: str |
         raise SpliceError(f"the spliced module does not parse (line {e.lineno}: {e.msg})") from None
     changed = diff_size(source, new_source)
     return Splice(new_source, "\n".join(reversed(spliced_code)), changed, new_imports, missing, helpers)
+
+
+def _bound_name(alias: ast.alias, node: ast.stmt) -> str:
+    if alias.asname:
+        return alias.asname
+    return alias.name.split(".")[0] if isinstance(node, ast.Import) else alias.name
+
+
+def _top_level_names(tree: ast.Module) -> set[str]:
+    """Names the module binds at its top level (imports, definitions, assignments)."""
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names |= {_bound_name(a, node) for a in node.names}
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+    return names
+
+
+def _needed_imports(imports: list[ast.stmt], used: set[str], bound: set[str], free: set[str]) -> list[ast.stmt]:
+    """Of the answer's imports, the names its code uses that the module does not already
+    have. A small model likes to open with ``from typing import *`` or to re-import what
+    the module imports; writing those into the user's file is noise (and star imports can
+    shadow the module's own names). ``free``: names the code reads that nothing binds."""
+    kept = []
+    for node in imports:
+        names = [a for a in node.names if a.name != "*" and _bound_name(a, node) in used
+                 and _bound_name(a, node) not in bound]
+        if names:
+            node = copy.copy(node)
+            node.names = names
+            kept.append(node)
+    stars = [n for n in imports if any(a.name == "*" for a in n.names)]
+    if stars and free:
+        # A name nothing else defines may come from the star import: keep it rather than
+        # break the fix (`from math import *` ... `sqrt(x)`).
+        kept += stars
+    return kept
+
+
+def _free_names(text: str) -> set[str]:
+    """Names the code reads that it never binds itself and that are not builtins."""
+    import builtins
+
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return set()
+    bound = set(dir(builtins))
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load):
+            bound.add(n.id)
+        elif isinstance(n, ast.arg):
+            bound.add(n.arg)
+        elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(n.name)
+        elif isinstance(n, (ast.Import, ast.ImportFrom)):
+            bound |= {_bound_name(a, n) for a in n.names}
+        elif isinstance(n, ast.ExceptHandler) and n.name:
+            bound.add(n.name)
+    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)} - bound
 
 
 def _needed_helpers(new_defs: dict[str, str], target_texts: list[str]) -> list[str]:

@@ -2,6 +2,8 @@
 
 import random
 
+import pytest
+
 from mucode_cli.engine import Completion, SampleParams
 from mucode_cli.search import Candidate, Evaluation, Search, SearchConfig
 from mucode_cli.selection import POLICIES, regressed
@@ -146,7 +148,9 @@ def test_verifier_is_skipped_only_where_it_cannot_change_the_choice():
     result, _, _ = run([["x", "ok"]], {"x": 1, "ok": 3}, n=2, max_turns=1, verifier=v)
     assert v.calls == 0 and result.final.answer == "ok" and not result.final.scored
     result, _, _ = run([["x", "y"]], {"x": 1, "y": 2}, n=2, max_turns=1, verifier=v)
-    assert v.calls == 1 and all(c.scored for c in result.candidates)
+    assert v.calls == 0 and result.final.answer == "y"  # y leads on the tests: no score can change that
+    result, _, _ = run([["x", "y", "z"]], {"x": 1, "y": 1, "z": 0}, n=3, max_turns=1, verifier=v)
+    assert v.calls == 1 and [c.scored for c in result.candidates] == [True, True, False]  # only the tied
     v2 = CountingVerifier()
     run([["x", "ok"]], {"x": 1, "ok": 3}, n=2, max_turns=1, select="lv", verifier=v2)
     assert v2.calls == 1
@@ -189,6 +193,19 @@ def test_rewrite_candidates_come_from_the_environments_second_prompt():
     assert [(c.answer, c.strategy) for c in result.candidates] == [("a", "greedy"), ("b", "sample"), ("r", "rewrite")]
     assert [c.index for c in result.candidates] == [0, 1, 2]
     assert result.final.answer == "r" and result.solved
+
+
+def test_later_turns_may_ask_for_a_different_number_of_rewrites():
+    # Turn 1: one sample and one rewrite; turn 2: both rewrites (rewrite_later=2), one prompt.
+    gen = ScriptedGenerator([["a"], ["r"], ["r2", "ok"]])
+    env = RewriteEnv({"a": 0, "r": 1, "r2": 1, "ok": 3})
+    cfg = SearchConfig(n=2, turns=2, rewrite=1, rewrite_later=2, seed=0, params=SampleParams())
+    result = Search(gen, NullVerifier(), cfg).run(env)
+    assert [(m[0]["content"], n) for m, n, _ in gen.calls] == [("fix it", 1), ("rewrite it", 1), ("rewrite it", 2)]
+    assert [c.strategy for c in result.turns[1].candidates] == ["rewrite", "rewrite"]
+    assert result.solved and result.final.answer == "ok"
+    with pytest.raises(ValueError, match="rewrite_later"):
+        SearchConfig(n=2, rewrite_later=3)
 
 
 def test_early_stop_skips_the_rewrite_prompt_when_a_sample_passed():

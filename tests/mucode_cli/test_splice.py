@@ -70,6 +70,21 @@ def test_new_imports_go_after_existing_imports_and_self_imports_are_dropped():
     assert "from mod import" not in sp.source
 
 
+def test_lenient_splice_adds_only_the_imports_the_fix_uses():
+    # Seen in real projects: answers opening with star imports and re-imports of what the
+    # module already has. Only `functools` (used, new) may be written into the module.
+    code = ("from typing import *\nimport math\nimport functools, os\nfrom collections import deque as dq\n\n"
+            "def target(a, b):\n    return functools.reduce(lambda x, y: x + y, [a, b], math.floor(0))\n")
+    sp = splice(SRC, ["target"], code, module_name="mod", lenient=True)
+    assert sp.new_imports == ["import functools"]
+    assert sp.source.splitlines()[1:3] == ["import math", "import functools"]
+    assert "typing" not in sp.source and "deque" not in sp.source and "import os" not in sp.source
+    # A star import stays where the fix reads a name that nothing else defines.
+    sp = splice(SRC, ["target"], "from math import *\n\ndef target(a, b):\n    return sqrt(a) + b\n",
+                lenient=True)
+    assert sp.new_imports == ["from math import *"]
+
+
 def test_crlf_files_stay_crlf():
     src = "def f():\r\n    return 1\r\n\r\nX = 1\r\n"
     sp = splice(src, ["f"], "def f():\n    return 2\n")

@@ -3,23 +3,55 @@
 It is copied into the sandbox and loaded with ``-p``; it imports nothing from mucode.
 Each event is flushed at once so that a run killed on timeout still tells which test was
 running and which had finished.
+
+The code under test runs in this process, so every line is signed: an HMAC with a per-run
+key that this plugin reads from a file and deletes before any test module (candidate code)
+is imported, over a sequence number, so lines cannot be made up, replayed or dropped
+without the parent noticing. Once pytest has registered the plugin it leaves
+``sys.modules``. ``sandbox.py`` says what in-process code can still fake.
 """
 
+import hashlib
+import hmac
 import json
 import os
+import sys
 
 import pytest
 
-_path = os.environ.pop("MUCODE_RESULTS", None)
-_out = open(_path, "a", buffering=1, encoding="utf-8") if _path else None
-_only_path = os.environ.pop("MUCODE_ONLY", None)
 _MAX = 4000
 
 
-def _emit(obj):
-    if _out is not None:
-        _out.write(json.dumps(obj) + "\n")
-        _out.flush()
+def _channel():
+    path = os.environ.pop("MUCODE_RESULTS", None)
+    key_path = os.environ.pop("MUCODE_RESULTS_KEY", None)
+    key = b""
+    if key_path:
+        with open(key_path, "rb") as f:
+            key = f.read()
+        os.unlink(key_path)
+    out = open(path, "a", buffering=1, encoding="utf-8") if path else None
+    seq = [0]
+
+    def emit(obj):
+        if out is None:
+            return
+        body = json.dumps(obj)
+        mac = hmac.new(key, f"{seq[0]} {body}".encode(), hashlib.sha256).hexdigest()
+        out.write(f"{mac} {seq[0]} {body}\n")
+        out.flush()
+        seq[0] += 1
+
+    return emit
+
+
+_emit = _channel()
+_only_path = os.environ.pop("MUCODE_ONLY", None)
+
+
+def pytest_configure(config):
+    # Registered by now; code under test cannot simply import this module to reach the channel.
+    sys.modules.pop(__name__, None)
 
 
 def _captured(report):

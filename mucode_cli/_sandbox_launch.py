@@ -97,6 +97,37 @@ def _expose(paths, staging):
             _mount(stage, dest, None, MS_MOVE)
 
 
+# Folders anyone may write to. Each run gets its own empty tmpfs over them: what a candidate
+# writes there dies with the run, and it cannot reach another run's folder in /tmp.
+_SHARED_WRITABLE = ("/tmp", "/var/tmp", "/dev/shm", "/run/lock")
+
+
+def _private_tmp(keep, staging):
+    """A fresh tmpfs over each shared writable folder, with only ``keep`` (this run's own
+    folder, an interpreter that lives in /tmp) bound back at the same paths."""
+    os.makedirs(staging, exist_ok=True)
+    for i, shared in enumerate(_SHARED_WRITABLE):
+        if not os.path.isdir(shared) or os.path.islink(shared):
+            continue
+        inside = sorted({os.path.realpath(p) for p in keep if os.path.exists(p)
+                         and os.path.realpath(p).startswith(shared + os.sep)})
+        inside = [p for p in inside if not any(p.startswith(q + os.sep) for q in inside if q != p)]
+        # The new tmpfs is built beside the old folder's content, then moved over it, so the
+        # folders bound into it are still reachable while it is put together.
+        fresh = os.path.join(staging, f"shared-{i}")
+        os.makedirs(fresh)
+        _mount("tmpfs", fresh, "tmpfs", 0, "mode=1777")
+        for p in inside:
+            dest = fresh + p[len(shared):]
+            if os.path.isdir(p):
+                os.makedirs(dest, exist_ok=True)
+            else:
+                os.makedirs(os.path.dirname(dest), exist_ok=True)
+                open(dest, "a").close()
+            _mount(p, dest, None, MS_BIND)  # not MS_REC: the run's folder holds ``fresh`` itself
+        _mount(fresh, shared, None, MS_MOVE)
+
+
 def _loopback_up():
     # A fresh network namespace has its loopback down; tests that talk to localhost
     # should still work. SIOCSIFFLAGS with IFF_UP|IFF_LOOPBACK|IFF_RUNNING.
@@ -110,7 +141,7 @@ def _loopback_up():
         s.close()
 
 
-def _isolate(want, expose, staging):
+def _isolate(want, expose, staging, keep):
     notes = []
     if not want or not sys.platform.startswith("linux"):
         return ["no namespaces (not Linux or disabled)"]
@@ -122,6 +153,11 @@ def _isolate(want, expose, staging):
                 _expose(expose, staging)
             except OSError as e:
                 notes.append(f"could not expose the interpreter to nobody ({e})")
+            try:
+                _private_tmp(keep + expose, os.path.join(staging, "tmp"))
+                notes.append("private /tmp")
+            except OSError as e:
+                notes.append(f"shared /tmp ({e})")
     else:
         ok = _unshare(CLONE_NEWUSER | CLONE_NEWNET | CLONE_NEWPID)
         if ok:
@@ -184,7 +220,7 @@ def main():
         cfg = json.load(f)
     drop = cfg.get("drop_to")
     expose = cfg.get("expose", [])
-    notes = _isolate(cfg.get("isolate", True), expose, cfg.get("staging", "/tmp"))
+    notes = _isolate(cfg.get("isolate", True), expose, cfg.get("staging", "/tmp"), cfg.get("keep", []))
     if drop and _blocking_dirs(expose):
         drop = None
         notes.append("running as root: the interpreter is not reachable for nobody (no process limit)")

@@ -154,7 +154,7 @@ def minimize(report: FixReport, sandbox: Sandbox) -> None:
             ast.parse(source)
         except SyntaxError:
             continue
-        run = run_tests(report.inputs, sandbox, source)
+        run = run_tests(report.inputs, sandbox, source).against(report.before)
         report.test_runs["full"] += 1
         if run.passed:
             kept, report.new_source, report.after = trial, source, run

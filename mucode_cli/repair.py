@@ -493,12 +493,13 @@ class RepairEnvironment:
             # A big test suite: the tests that fail now decide most candidates, in a fraction
             # of the time; only a candidate that passes them gets the full run, which alone
             # can catch a regression and call it fixed.
-            quick = run_tests(self.inputs, self.sandbox, sp.source, only=self._failing_first)
+            quick = run_tests(self.inputs, self.sandbox, sp.source, only=self._failing_first).against(
+                self.baseline, expected=self._failing_first)
             runs.append("failing")
             if not quick.passed:
                 r = quick.merged(self.baseline)
         if r is None:
-            r = run_tests(self.inputs, self.sandbox, sp.source)
+            r = run_tests(self.inputs, self.sandbox, sp.source).against(self.baseline)
             runs.append("full")
         ev = _from_run(r, sp, self._test_output(r))
         if len(runs) == 2:

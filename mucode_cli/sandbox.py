@@ -5,12 +5,25 @@ it, its own session (process group), stdin closed, HOME/TMPDIR inside the copy, 
 a wall-clock timeout enforced with SIGKILL of the whole group, and stdout/stderr spilled
 to files (a pipe could fill and deadlock). Per-test results come from a pytest plugin that
 streams JSON lines, never from scraping the terminal.
+
+The verdict. Those lines are signed with a per-run key (see ``_pytest_results``), a run
+passes only if pytest itself exits 0 after a signed "finish" with status 0, every collected
+test has a signed report and none failed; a test that ran with the original code and is
+skipped with a candidate counts as failed (``RunResult.against``). What code under test can
+still fake, since it runs in pytest's process: it can find the registered plugin through
+pytest's plugin manager or the garbage collector and call its hooks with made-up reports,
+or patch pytest itself. Writing to the results file, importing the plugin by name, exiting
+early and skipping tests no longer pass. Nothing in one process can stop a determined
+forger; running each test in a second, untouched process would.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -95,6 +108,31 @@ class RunResult:
         tests = [mine.pop(t.name, None) or replace(t, assumed=True) for t in before.tests]
         return replace(self, tests=tests + list(mine.values()), passed=False)
 
+    def against(self, baseline: "RunResult | None", expected: list[str] | None = None) -> "RunResult":
+        """This run of candidate code, judged against a run of the original: a test that ran
+        there and is skipped here failed (without a baseline, every skip fails), and one that
+        the original collected (of ``expected``, default all) and this run did not was not run.
+        Code under test can call ``pytest.skip()`` or empty a list a test is parametrized
+        with; it must not pass by either."""
+        ran = None if baseline is None else {t.name for t in baseline.tests if t.outcome != "skipped"}
+        tests, changed = [], False
+        for t in self.tests:
+            if t.outcome == "skipped" and (ran is None or t.name in ran):
+                t = replace(t, outcome="failed", message="skipped with this code, though the test ran with the "
+                                                          f"original: {t.message}".rstrip(": "))
+                changed = True
+            tests.append(t)
+        if baseline is not None:
+            have = {t.name for t in self.tests}
+            for name in expected if expected is not None else [t.name for t in baseline.tests]:
+                if name not in have:
+                    tests.append(TestOutcome(name, "not run", "not collected with this code, though it was with "
+                                                              "the original"))
+                    changed = True
+        if not changed:
+            return self
+        return replace(self, tests=tests, passed=False)
+
     def outcome_of(self, name: str) -> str | None:
         for t in self.tests:
             if t.name == name:
@@ -147,22 +185,41 @@ def _read_tail(path: Path, limit: int) -> str:
         return ""
 
 
-def _parse_results(path: Path, timed_out: bool, timeout: float
+def _signed_events(path: Path, key: bytes):
+    """The plugin's events, in order: lines whose signature checks out and whose sequence
+    number is the next one. Anything else in the file (junk or forgeries by the code under
+    test, which can open it) is skipped; a missing number ends the stream, so events cannot
+    be dropped or reordered either."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return
+    expected = 0
+    for line in lines:
+        mac, _, rest = line.partition(" ")
+        seq, _, body = rest.partition(" ")
+        if seq != str(expected):
+            continue
+        good = hmac.new(key, f"{seq} {body}".encode(), hashlib.sha256).hexdigest()
+        if not hmac.compare_digest(mac, good):
+            continue
+        try:
+            ev = json.loads(body)
+        except json.JSONDecodeError:
+            continue
+        expected += 1
+        if isinstance(ev, dict):
+            yield ev
+
+
+def _parse_results(path: Path, key: bytes, timed_out: bool, timeout: float
                    ) -> tuple[list[TestOutcome], list[tuple[str, str]], int | None]:
     collected: list[str] = []
     reports: dict[str, TestOutcome] = {}
     started: list[str] = []
     collect_errors: list[tuple[str, str]] = []
     exitstatus = None
-    try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        lines = []
-    for line in lines:
-        try:
-            ev = json.loads(line)
-        except json.JSONDecodeError:
-            continue  # a candidate writing junk to our file cannot make itself pass
+    for ev in _signed_events(path, key):
         kind = ev.get("event")
         if kind == "collected":
             collected = [str(n) for n in ev.get("nodeids", [])]
@@ -225,6 +282,10 @@ class Sandbox:
             shutil.copy(_HERE / f"{_PLUGIN_MODULE}.py", plug / f"{_PLUGIN_MODULE}.py")
             results = out / "results.jsonl"
             results.touch()
+            key = secrets.token_bytes(32)
+            key_file = out / "key"
+            key_file.write_bytes(key)  # the plugin reads and deletes it before tests import anything
+            os.chmod(key_file, 0o600)
             if only is not None:
                 (out / "only.json").write_text(json.dumps(list(only)), encoding="utf-8")
             drop = None
@@ -243,6 +304,7 @@ class Sandbox:
                 "PYTHONHASHSEED": "0",
                 "PYTHONPATH": os.pathsep.join([str(plug), *(str(work / r) for r in import_roots or [])]),
                 "MUCODE_RESULTS": str(results),
+                "MUCODE_RESULTS_KEY": str(key_file),
                 **({"MUCODE_ONLY": str(out / "only.json")} if only is not None else {}),
                 "OMP_NUM_THREADS": "1",
                 "OPENBLAS_NUM_THREADS": "1",
@@ -271,7 +333,7 @@ class Sandbox:
                           or venv and (os.path.abspath(p) + os.sep).startswith(venv)]
             cfg = {
                 "cwd": str(work), "argv": argv, "env": env, "drop_to": drop, "isolate": lim.isolate,
-                "expose": expose, "staging": str(root / "stage"),
+                "expose": expose, "staging": str(root / "stage"), "keep": [str(root)],
                 "isolation_file": str(isolation_file),
                 "limits": {"cpu_seconds": lim.cpu_seconds, "memory_mb": lim.memory_mb,
                            "max_file_mb": lim.max_file_mb, "max_procs": lim.max_procs},
@@ -301,7 +363,7 @@ class Sandbox:
             seconds = time.monotonic() - start
             code = proc.returncode
             proc = None
-            tests, collect_errors, exitstatus = _parse_results(results, timed_out, lim.timeout)
+            tests, collect_errors, exitstatus = _parse_results(results, key, timed_out, lim.timeout)
             output = _read_tail(log_path, _KEEP_OUTPUT)
             self.last_isolation = isolation_file.read_text() if isolation_file.exists() else "unknown"
             passed = (

@@ -132,11 +132,100 @@ def test_output_flood_is_capped(project):
     assert len(r.output) < 20_000
 
 
+# Wrong code that, when the test module imports it, writes a complete passing run into the
+# results file (its path is in the process's original environment even after the plugin
+# pops it) in the plugin's old unsigned format and in a made-up signed one, then exits 0
+# before any test runs. Before results were signed this run passed.
+FORGER = """import json, os
+def _forge():
+    env = dict(l.split("=", 1) for l in open("/proc/self/environ").read().split("\\0") if "=" in l)
+    ids = ["test_mod.py::test_f", "test_mod.py::test_g"]
+    events = [{"event": "collected", "nodeids": ids}]
+    for i in ids:
+        events += [{"event": "start", "nodeid": i},
+                   {"event": "report", "nodeid": i, "when": "call", "outcome": "passed", "message": "", "captured": ""}]
+    events.append({"event": "finish", "exitstatus": 0})
+    with open(env["MUCODE_RESULTS"], "a") as out:
+        for n, ev in enumerate(events):
+            out.write(json.dumps(ev) + "\\n")
+            out.write("0" * 64 + " " + str(n) + " " + json.dumps(ev) + "\\n")
+    os._exit(0)
+_forge()
+def f(x):
+    return x + 1
+"""
+
+
 def test_forged_results_do_not_pass(project):
-    body = ("import os, json\np = os.environ.get('MUCODE_RESULTS')\n"
-            "def f(x):\n    return x + 1\n")
+    r = run(project, FORGER)
+    assert not r.passed and r.exit_code == 0  # it did exit 0 after writing its lines
+    assert r.n_passed == 0
+
+
+def test_the_plugin_is_out_of_reach_by_import(project):
+    # Importing the plugin by name gets a fresh copy with no key: what it signs does not count.
+    body = ("import sys\nassert '_pytest_results' not in sys.modules\n"
+            "import _pytest_results as p\n"
+            "p._emit({'event': 'collected', 'nodeids': ['test_mod.py::test_f']})\n"
+            "p._emit({'event': 'report', 'nodeid': 'test_mod.py::test_f', 'when': 'call', 'outcome': 'passed'})\n"
+            "p._emit({'event': 'finish', 'exitstatus': 0})\n"
+            "import os\nos._exit(0)\n")
     r = run(project, body)
-    assert not r.passed
+    assert not r.passed and r.n_passed == 0
+
+
+def test_skipping_tests_does_not_pass(project):
+    body = "import pytest\n\ndef f(x):\n    pytest.skip('nothing to see')\n"
+    r = run(project, body)
+    assert [t.outcome for t in r.tests] == ["skipped", "skipped"]  # what pytest says ...
+    base = run(project, "def f(x):\n    return x + 1\n")
+    judged = r.against(base)  # ... and what it counts for: both ran with the original code
+    assert not judged.passed and [t.outcome for t in judged.tests] == ["failed", "failed"]
+    assert "skipped with this code" in judged.tests[0].message
+    assert not r.against(None).passed
+    # A test the original skips too (a platform skip, say) stays a skip.
+    assert r.against(r).passed == r.passed
+
+
+def test_tests_the_original_collected_must_run(tmp_path):
+    # The code under test empties the list a test is parametrized with, as a default
+    # argument evaluated at import: fewer tests collected, the failing ones gone.
+    root = tmp_path / "p"
+    root.mkdir()
+    (root / "mod.py").write_text("CASES = [1, 2]\n\ndef f(x):\n    return x\n")
+    (root / "test_mod.py").write_text("import pytest\nfrom mod import CASES, f\n\n"
+                                      "@pytest.mark.parametrize('x', CASES)\ndef test_f(x):\n    assert f(x) == 2 * x\n\n"
+                                      "def test_zero():\n    assert f(0) == 0\n")
+    sb = Sandbox(SandboxLimits(timeout=8))
+    base = sb.run_pytest(root, {}, ["test_mod.py"])
+    assert base.n_total == 3 and not base.passed
+    hack = sb.run_pytest(root, {"mod.py": "CASES = [1, 2]\n\ndef f(x, _=CASES.clear()):\n    return x\n"},
+                         ["test_mod.py"])
+    # pytest alone is fooled (an empty parametrize is one skipped test_f[NOTSET]) ...
+    assert hack.passed and [t.outcome for t in hack.tests] == ["skipped", "passed"]
+    judged = hack.against(base)  # ... the comparison with the original is not
+    assert not judged.passed
+    assert [(t.name, t.outcome) for t in judged.tests if not t.ok] == [
+        ("test_mod.py::test_f[1]", "not run"), ("test_mod.py::test_f[2]", "not run")]
+    only = hack.against(base, expected=["test_mod.py::test_zero"])
+    assert only.passed
+
+
+def test_each_run_has_a_private_tmp(project, tmp_path):
+    # Hostile code writes to the machine's shared folders and looks for another run's files.
+    import uuid
+
+    tag = uuid.uuid4().hex
+    marker = tmp_path / f"other-run-{tag}"  # under the machine's /tmp, like another run's folder
+    marker.write_text("secret")
+    escapes = [f"/tmp/mucode-escape-{tag}", f"/var/tmp/mucode-escape-{tag}"]
+    body = (f"import os\nfor p in {escapes!r}:\n    try:\n        open(p, 'w').write('x')\n    except OSError:\n"
+            f"        pass\nSEEN = os.path.exists({str(marker)!r})\n\ndef f(x):\n    return 2 * x if not SEEN else 0\n")
+    r = run(project, body)
+    if "private /tmp" not in r.isolation:
+        pytest.skip(f"no private /tmp on this machine: {r.isolation}")
+    assert r.passed, r.output  # the other run's file was out of sight
+    assert not any(os.path.exists(p) for p in escapes)  # and nothing it wrote outlived the run
 
 
 def test_user_conftest_is_honoured(project):

@@ -48,6 +48,10 @@ _NOBODY = (65534, 65534)
 _RUNNING: set[subprocess.Popen] = set()
 _RUNNING_LOCK = threading.Lock()
 _KEEP_OUTPUT = 16_000
+# Runs at once in this process. Beyond one per core, runs slow each other down until their
+# wall-clock timeouts fire and passing code is labelled a failure (training labels, scores):
+# extra runs wait here, before their clock starts.
+_SLOTS = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
 
 
 @dataclass
@@ -342,9 +346,9 @@ class Sandbox:
             cfg_path.write_text(json.dumps(cfg))
             os.chmod(cfg_path, 0o600)
             log_path = root / "output.log"
-            start = time.monotonic()
             timed_out = False
-            with open(log_path, "wb") as log:
+            with _SLOTS, open(log_path, "wb") as log:
+                start = time.monotonic()
                 proc = subprocess.Popen(
                     [sys.executable, "-S", "-I", str(_HERE / "_sandbox_launch.py"), str(cfg_path)],
                     stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,

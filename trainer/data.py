@@ -54,16 +54,24 @@ def bce_rows(records: list[dict]) -> list[dict]:
     return rows
 
 
+def score_key(task_id: str, code: str) -> str:
+    """Verifier scores are per problem: the same code (``return sorted(xs)``) can be right for
+    one problem and wrong for another."""
+    return f"{task_id}\x00{code}"
+
+
 def expert_choice(pool: list[dict], scores: dict[str, float], expert: str) -> dict | None:
-    """The local search expert's pick from a problem's pool of answers (all turns)."""
+    """The local search expert's pick from a problem's pool of answers (all turns).
+    ``scores``: verifier scores by ``score_key``."""
     if not pool:
         return None
+    score = lambda a: scores.get(score_key(a["task_id"], a["code"]), 0.0)  # noqa: E731
     if expert == "oracle":
         key = lambda a: (label(a), a.get("public_passed", False))  # noqa: E731
     elif expert == "verifier":
-        key = lambda a: scores.get(a["code"], 0.0)  # noqa: E731
+        key = score
     elif expert == "both":
-        key = lambda a: (label(a), scores.get(a["code"], 0.0))  # noqa: E731
+        key = lambda a: (label(a), score(a))  # noqa: E731
     else:
         raise ValueError(f"unknown expert {expert!r}")
     return max(pool, key=key)
@@ -73,18 +81,20 @@ def relabel(records: list[dict], scores: dict[str, float], expert: str = "both",
             keep_unsolved: bool = False) -> list[dict]:
     """SFT examples: every turn state of every rollout, with the expert's answer as target.
 
-    Answers that already pass every test keep their own answer (successful trajectories
-    stay as they are). Problems with no passing answer are left out unless
-    ``keep_unsolved``: the paper's code trained on a known-wrong target there.
+    With the oracle in the expert ("oracle", "both"), answers that already pass every test
+    keep their own answer (successful trajectories stay as they are) and problems with no
+    passing answer are left out unless ``keep_unsolved`` (the paper's code trained on a
+    known-wrong target there). The "verifier" expert never looks at the tests' labels: every
+    turn state of every problem gets the answer it scores highest.
     """
     groups = by_problem(records)
+    oracle = expert != "verifier"
     out = []
     for r in records:
         pool = groups.get(r["task_id"], [])
-        solved = any(label(a) for a in pool)
-        if not solved and not keep_unsolved:
+        if oracle and not keep_unsolved and not any(label(a) for a in pool):
             continue
-        if label(r):
+        if oracle and label(r):
             target = r["answer"]
         else:
             best = expert_choice(pool, scores, expert)

@@ -16,12 +16,23 @@ def base_gguf(base: str) -> Path | None:
     return None
 
 
-def load_base(base: str, device: str = "cpu", dtype=None, grad_checkpointing: bool = False):
-    """(model, tokenizer) in transformers; GGUF weights are dequantized to plain tensors."""
+def weights_dtype(device: str, trains_all_weights: bool = False):
+    import torch
+
+    return torch.bfloat16 if device.startswith("cuda") and not trains_all_weights else torch.float32
+
+
+def load_base(base: str, device: str = "cpu", dtype=None, grad_checkpointing: bool = False,
+              trains_all_weights: bool = False):
+    """(model, tokenizer) in transformers; GGUF weights are dequantized to plain tensors.
+
+    On CUDA the weights are bf16, except when every weight trains (``trains_all_weights``):
+    at fine-tuning learning rates (~5e-7) a bf16 weight rounds most updates away, so those
+    stay fp32 (master weights) and the forward pass runs in bf16 under autocast."""
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    dtype = dtype or (torch.bfloat16 if device.startswith("cuda") else torch.float32)
+    dtype = dtype or weights_dtype(device, trains_all_weights)
     gguf = base_gguf(base)
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     try:
@@ -43,7 +54,9 @@ def load_base(base: str, device: str = "cpu", dtype=None, grad_checkpointing: bo
     if tok.pad_token is None:
         tok.pad_token = tok.eos_token
     if grad_checkpointing:
-        model.gradient_checkpointing_enable()
+        # Non-reentrant: the reentrant default fails under DDP with LoRA ("mark a variable
+        # ready only once") and needs inputs that require grad.
+        model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
         model.enable_input_require_grads()  # LoRA: the frozen embeddings must still pass gradients
     return model.to(device), tok
 

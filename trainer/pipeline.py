@@ -26,7 +26,7 @@ from mucode_cli.errors import UserError
 
 from .config import TrainConfig
 from .batching import SharedGenerator
-from .data import bce_rows, bt_pairs, relabel
+from .data import bce_rows, bt_pairs, relabel, score_key
 from .distributed import is_main, wait, world_size
 from .rollouts import BACKENDS, load_jsonl, pick_backend, run_rollouts
 
@@ -62,6 +62,23 @@ class Manifest:
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text(json.dumps(self.data, indent=2))
         tmp.replace(self.path)
+
+
+def release(accelerator) -> None:
+    """Give back a finished stage's model and optimizer memory before the next stage loads
+    its own (on a GPU the caching allocator would otherwise keep it)."""
+    import gc
+
+    gc.collect()
+    if accelerator is not None:
+        accelerator.free_memory()  # drops accelerate's references to prepared models and optimizers
+    try:
+        import torch
+
+        if torch.cuda.is_available():
+            torch.cuda.empty_cache()
+    except ImportError:
+        pass
 
 
 def rollout_generator(backend: str, path: Path, cfg: TrainConfig) -> SharedGenerator:
@@ -165,6 +182,7 @@ def run_training(cfg: TrainConfig, say: Callable[[str], None] = print, accelerat
             finally:
                 gen.close()
                 del gen  # free the rollout model before training
+                release(accelerator)
             wait(accelerator)
             if is_main(accelerator):
                 merge_parts(rdir)
@@ -183,12 +201,14 @@ def run_training(cfg: TrainConfig, say: Callable[[str], None] = print, accelerat
         rows = bce_rows(all_records)
         info["verifier_data"] = {"pairs": len(pairs), "rows": len(rows),
                                  "positives": sum(r["label"] for r in rows)}
-        codes = sorted({r["code"] for r in all_records if r.get("code")})
-        problem_of = {r["code"]: r["problem"] for r in all_records if r.get("code")}
+        # Scored per (problem, code): the same code can be right for one problem, wrong for another.
+        problem_of = {score_key(r["task_id"], r["code"]): r["problem"] for r in all_records if r.get("code")}
+        keys = sorted(problem_of)
         scores_path = rdir / "scores.json"
-        if (rdir / "verifier.gguf").exists() and scores_path.exists():
-            scores = json.loads(scores_path.read_text())  # finished earlier: reuse
-        else:
+        scores = json.loads(scores_path.read_text()) if scores_path.exists() else None
+        if scores is not None and any("\x00" not in k for k in scores):
+            scores = None  # written by mucode 0.1, keyed by code alone: score again
+        if scores is None or not (rdir / "verifier.gguf").exists():  # else finished earlier: reuse
             say(f"round {k}: verifier on {len(pairs)} pairs / {len(rows)} answers")
             vmodel, tok = load_base(cfg.base, cfg.device, grad_checkpointing=cfg.grad_checkpointing)
             vmodel = add_lora(vmodel, cfg.lora_r, cfg.seed)
@@ -197,12 +217,14 @@ def run_training(cfg: TrainConfig, say: Callable[[str], None] = print, accelerat
                 grad_accum=cfg.grad_accum, epochs=cfg.epochs, max_steps=cfg.steps, seed=cfg.seed + k,
                 max_length=cfg.max_length, accelerator=accelerator)
             info["verifier"] = vreport
-            scores = dict(zip(codes, scorer.score_all([(problem_of[c], c) for c in codes]))) if codes else {}
+            pairs_to_score = [(problem_of[k], k.split("\x00", 1)[1]) for k in keys]
+            scores = dict(zip(keys, scorer.score_all(pairs_to_score))) if keys else {}
             if is_main(accelerator):
                 merged = vmodel.merge_and_unload()
                 info["verifier_export"] = export_gguf(merged, base_file, rdir / "verifier.gguf", quant=cfg.quant)
                 scores_path.write_text(json.dumps(scores))
             del vmodel
+            release(accelerator)
             times["verifier"] = round(time.monotonic() - t, 1)
         wait(accelerator)
         # 4. Relabel with the local search expert (cheap: always redone).
@@ -217,7 +239,8 @@ def run_training(cfg: TrainConfig, say: Callable[[str], None] = print, accelerat
         if not (rdir / "generator.gguf").exists():
             start_from = cfg.base if (k == 1 or not cfg.continue_from_previous) else str(generator_path)
             say(f"round {k}: SFT on {len(examples)} relabeled turns")
-            gmodel, tok = load_base(start_from, cfg.device, grad_checkpointing=cfg.grad_checkpointing)
+            gmodel, tok = load_base(start_from, cfg.device, grad_checkpointing=cfg.grad_checkpointing,
+                                    trains_all_weights=cfg.full)
             if not cfg.full:
                 gmodel = add_lora(gmodel, cfg.lora_r, cfg.seed)
             info["sft"] = sft(gmodel, tok, examples, lr=cfg.lr, batch_size=cfg.batch_size,
@@ -228,6 +251,7 @@ def run_training(cfg: TrainConfig, say: Callable[[str], None] = print, accelerat
                 template = base_file if start_from == cfg.base else generator_path
                 info["generator_export"] = export_gguf(merged, template, rdir / "generator.gguf", quant=cfg.quant)
             del gmodel
+            release(accelerator)
             times["sft"] = round(time.monotonic() - t, 1)
         generator_path = rdir / "generator.gguf"
         manifest.save()

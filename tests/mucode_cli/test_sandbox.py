@@ -248,3 +248,20 @@ def test_only_runs_the_named_tests_by_their_reported_ids(project):
     fixed = sb.run_pytest(project, {"mod.py": "def f(x):\n    return 3 * x if x == 1 else 2 * x\n"}, ["test_mod.py"],
                           only=["test_mod.py::TestF::test_h"])
     assert fixed.passed and fixed.n_total == 1
+
+
+def test_runs_beyond_the_cap_wait_before_their_clock_starts(project, monkeypatch):
+    import threading
+
+    from mucode_cli import sandbox as sandbox_module
+
+    monkeypatch.setattr(sandbox_module, "_SLOTS", threading.BoundedSemaphore(1))
+    sandbox_module._SLOTS.acquire()  # the one slot is busy
+    out = []
+    t = threading.Thread(target=lambda: out.append(run(project, "def f(x):\n    return 2 * x\n", timeout=20)))
+    t.start()
+    time.sleep(1.0)
+    assert sandbox_module.runs_in_flight() == 0 and not out  # queued, not started
+    sandbox_module._SLOTS.release()
+    t.join(60)
+    assert out and out[0].passed and out[0].seconds < 20

@@ -2,7 +2,7 @@
 
 import pytest
 
-from trainer.data import bce_rows, bt_pairs, expert_choice, relabel
+from trainer.data import bce_rows, bt_pairs, expert_choice, relabel, score_key
 
 
 def rec(task, code, pub, priv, turn=1, rollout=0):
@@ -32,9 +32,13 @@ def test_bce_rows_label_by_all_tests():
     assert rows[("A", "good")] == 1 and rows[("A", "sneaky")] == 0 and len(rows) == 6
 
 
+def keyed(task_scores):
+    return {score_key(t, c): v for (t, c), v in task_scores.items()}
+
+
 def test_expert_choices():
     pool = [r for r in RECORDS if r["task_id"] == "A"]
-    scores = {"good": -1.0, "sneaky": 5.0, "bad": 0.0}
+    scores = keyed({("A", "good"): -1.0, ("A", "sneaky"): 5.0, ("A", "bad"): 0.0})
     assert expert_choice(pool, scores, "oracle")["code"] == "good"
     assert expert_choice(pool, scores, "verifier")["code"] == "sneaky"
     assert expert_choice(pool, scores, "both")["code"] == "good"
@@ -42,14 +46,25 @@ def test_expert_choices():
         expert_choice(pool, scores, "magic")
 
 
+def test_scores_are_per_problem():
+    # The same code scored high for one problem must not win another problem's pool.
+    pool = [rec("D", "same", False, False), rec("D", "other", False, False)]
+    scores = keyed({("A", "same"): 9.0, ("D", "same"): -1.0, ("D", "other"): 1.0})
+    assert expert_choice(pool, scores, "verifier")["code"] == "other"
+
+
 def test_relabel_uses_the_expert_and_skips_unsolved_unless_asked():
-    scores = {"good": 0.0, "sneaky": 5.0, "bad": 0.0}
+    scores = keyed({("A", "good"): 0.0, ("A", "sneaky"): 5.0, ("A", "bad"): 0.0})
     ex = relabel(RECORDS, scores, "both")
     assert {e["task_id"] for e in ex} == {"A", "C"}  # B unsolved: left out
     targets = [e["target"] for e in ex if e["task_id"] == "A"]
     assert len(targets) == 4 and all("good" in t for t in targets)  # every turn state of A
     kept = relabel(RECORDS, scores, "both", keep_unsolved=True)
     assert {e["task_id"] for e in kept} == {"A", "B", "C"}
-    # verifier-only expert follows the score, even to a wrong answer
-    assert all("sneaky" in e["target"] or "good" in e["target"]
-               for e in relabel(RECORDS, scores, "verifier") if e["task_id"] == "A")
+    # The verifier-only expert follows the scores alone, even to a wrong answer, and even
+    # where an answer passes (no oracle labels anywhere); unsolved B is in, by its scores.
+    scores["\x00".join(("B", "b2"))] = 1.0
+    ex = relabel(RECORDS, scores, "verifier")
+    assert {e["task_id"] for e in ex} == {"A", "B", "C"}
+    assert [e["target"] for e in ex if e["task_id"] == "A"] == ["```python\nsneaky\n```"] * 4
+    assert [e["target"] for e in ex if e["task_id"] == "B"] == ["```python\nb2\n```"] * 2

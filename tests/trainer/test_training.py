@@ -11,7 +11,7 @@ pytest.importorskip("transformers")
 pytest.importorskip("peft")
 
 from trainer.export import _permute, export_gguf  # noqa: E402
-from trainer.hf import add_lora, base_gguf, chat_ids, load_base  # noqa: E402
+from trainer.hf import add_lora, base_gguf, chat_ids, load_base, weights_dtype  # noqa: E402
 from trainer.losses import bce_loss, bt_loss, pairwise_accuracy  # noqa: E402
 from trainer.sft import IGNORE, encode_example  # noqa: E402
 from trainer.verifier_train import train_verifier  # noqa: E402
@@ -102,3 +102,23 @@ def test_q4_k_m_export_goes_through_llama_cpp_quantize(tiny, tmp_path):
     out = list(LlamaModel(tmp_path / "q4.gguf", n_ctx=512).sample(
         [{"role": "user", "content": "Say hello."}], 1, SampleParams(temperature=0.0, max_tokens=4), seed=0))
     assert out[0].n_tokens > 0
+
+
+def test_gradient_checkpointing_with_lora_trains_the_adapter_only():
+    # Non-reentrant checkpointing (what DDP with LoRA needs) still gets gradients to LoRA.
+    model, tok = load_base("smollm2-135m", grad_checkpointing=True)
+    model = add_lora(model, 4, seed=0)
+    model.train()
+    assert model.base_model.model.is_gradient_checkpointing
+    ids = torch.tensor([chat_ids(tok, [{"role": "user", "content": "hi"}], add_generation_prompt=True)])
+    model(input_ids=ids, labels=ids).loss.backward()
+    grads = {n: p.grad for n, p in model.named_parameters() if p.requires_grad}
+    assert grads and all("lora_" in n for n in grads)
+    # lora_B starts at zero, so at the first step only it gets a non-zero gradient.
+    assert all(g is not None and float(g.abs().sum()) > 0 for n, g in grads.items() if "lora_B" in n)
+
+
+def test_full_training_keeps_fp32_master_weights_on_cuda():
+    assert weights_dtype("cuda:0") == torch.bfloat16  # LoRA: the frozen base in bf16
+    assert weights_dtype("cuda:0", trains_all_weights=True) == torch.float32  # --full: updates survive
+    assert weights_dtype("cpu") == torch.float32

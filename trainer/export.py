@@ -29,9 +29,12 @@ def gguf_to_hf_names(model) -> dict[str, str]:
     return get_gguf_hf_weights_map(model, TensorProcessor())
 
 
-def export_gguf(model, base_gguf: Path, out: Path, changed: set[str] | None = None, quant: str = "q8_0") -> dict:
+def export_gguf(model, base_gguf: Path, out: Path, changed: set[str] | None = None, quant: str = "q8_0",
+                base_dtype=None) -> dict:
     """Write ``model``'s weights into a copy of ``base_gguf``; ``changed``: HF names to rewrite
-    (None: compare every tensor with the base and rewrite those that differ)."""
+    (None: compare every tensor with the base and rewrite those that differ). ``base_dtype``:
+    the dtype the base was loaded in for training (bf16 on a GPU); the comparison rounds the
+    base to it, so a tensor training did not touch is still copied byte for byte."""
     import gguf
     import torch
 
@@ -40,7 +43,7 @@ def export_gguf(model, base_gguf: Path, out: Path, changed: set[str] | None = No
     if quant == "q4_k_m":
         # K-quants come from llama.cpp itself: write f16, then let it requantize the file.
         staged = out.with_suffix(".f16.gguf")
-        info = export_gguf(model, base_gguf, staged, changed, "f16")
+        info = export_gguf(model, base_gguf, staged, changed, "f16", base_dtype)
         quantize_file(staged, out, LLAMA_FTYPE_MOSTLY_Q4_K_M)
         staged.unlink()
         return {**info, "path": str(out), "quant": quant}
@@ -69,6 +72,9 @@ def export_gguf(model, base_gguf: Path, out: Path, changed: set[str] | None = No
                 w = _permute(w, heads, heads if ".attn_q." in t.name else cfg.num_key_value_heads)
             if changed is None:
                 old = gguf.quants.dequantize(t.data, t.tensor_type).reshape(w.shape)
+                if base_dtype is not None:
+                    old = torch.from_numpy(np.ascontiguousarray(old, dtype=np.float32)).to(base_dtype) \
+                        .to(torch.float32).numpy()
                 if np.allclose(old, w, atol=1e-6):
                     new = None
             if new is not None:

@@ -114,7 +114,7 @@ def run_training(cfg: TrainConfig, say: Callable[[str], None] = print, accelerat
     from mucode_cli.sandbox import Sandbox, SandboxLimits
 
     from .export import export_gguf
-    from .hf import add_lora, base_gguf, load_base
+    from .hf import add_lora, base_gguf, load_base, weights_dtype
     from .hf_export import folder_of, hf_to_gguf
     from .sft import sft
     from .verifier_train import train_verifier
@@ -220,8 +220,10 @@ def run_training(cfg: TrainConfig, say: Callable[[str], None] = print, accelerat
             pairs_to_score = [(problem_of[k], k.split("\x00", 1)[1]) for k in keys]
             scores = dict(zip(keys, scorer.score_all(pairs_to_score))) if keys else {}
             if is_main(accelerator):
-                merged = vmodel.merge_and_unload()
-                info["verifier_export"] = export_gguf(merged, base_file, rdir / "verifier.gguf", quant=cfg.quant)
+                # Merged in fp32: a LoRA delta added to bf16 weights would mostly round away.
+                merged = vmodel.float().merge_and_unload()
+                info["verifier_export"] = export_gguf(merged, base_file, rdir / "verifier.gguf", quant=cfg.quant,
+                                                      base_dtype=weights_dtype(cfg.device))
                 scores_path.write_text(json.dumps(scores))
             del vmodel
             release(accelerator)
@@ -247,9 +249,10 @@ def run_training(cfg: TrainConfig, say: Callable[[str], None] = print, accelerat
                               grad_accum=cfg.grad_accum, epochs=cfg.epochs, max_steps=cfg.steps,
                               seed=cfg.seed + k, max_length=cfg.max_length, accelerator=accelerator)
             if is_main(accelerator):
-                merged = gmodel if cfg.full else gmodel.merge_and_unload()
+                merged = gmodel.float() if cfg.full else gmodel.float().merge_and_unload()
                 template = base_file if start_from == cfg.base else generator_path
-                info["generator_export"] = export_gguf(merged, template, rdir / "generator.gguf", quant=cfg.quant)
+                info["generator_export"] = export_gguf(merged, template, rdir / "generator.gguf", quant=cfg.quant,
+                                                       base_dtype=weights_dtype(cfg.device, cfg.full))
             del gmodel
             release(accelerator)
             times["sft"] = round(time.monotonic() - t, 1)

@@ -81,6 +81,12 @@ def split_by_problem(rows: list[dict], held_out: float, seed: int) -> tuple[list
     return [r for r in rows if r["task_id"] not in test], [r for r in rows if r["task_id"] in test]
 
 
+def bce_training_rows(rows: list[dict], held_out_pairs: list[dict]) -> list[dict]:
+    """The BCE rows to train on: none of a held-out problem's, so the held-out figures are."""
+    held_out = {p["task_id"] for p in held_out_pairs}
+    return [r for r in rows if r["task_id"] not in held_out]
+
+
 def evaluate_pairs(scorer: VerifierScorer, pairs: list[dict]) -> dict:
     if not pairs:
         return {"pairs": 0}
@@ -103,7 +109,7 @@ def train_verifier(model, tok, pairs: list[dict], rows: list[dict], *, loss: str
             s = scorer.scores(m, [(b["problem"], b["pos"]) for b in batch] + [(b["problem"], b["neg"]) for b in batch])
             return bt_loss(s[: len(batch)], s[len(batch):])
     elif loss == "bce":
-        items = rows
+        items = bce_training_rows(rows, test_pairs)
 
         def loss_fn(m, batch):
             s = scorer.scores(m, [(b["problem"], b["code"]) for b in batch])

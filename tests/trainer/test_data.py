@@ -68,3 +68,13 @@ def test_relabel_uses_the_expert_and_skips_unsolved_unless_asked():
     assert {e["task_id"] for e in ex} == {"A", "B", "C"}
     assert [e["target"] for e in ex if e["task_id"] == "A"] == ["```python\nsneaky\n```"] * 4
     assert [e["target"] for e in ex if e["task_id"] == "B"] == ["```python\nb2\n```"] * 2
+
+
+def test_bce_never_trains_on_held_out_problems():
+    from trainer.verifier_train import bce_training_rows, split_by_problem
+
+    records = [rec(t, f"{t}-{c}", c == "ok", c == "ok") for t in "ABCDEFGHIJ" for c in ("ok", "bad")]
+    train_pairs, test_pairs = split_by_problem(bt_pairs(records, 4, seed=0), 0.1, seed=1)
+    assert test_pairs  # 10 problems: one held out
+    rows = bce_training_rows(bce_rows(records), test_pairs)
+    assert {r["task_id"] for r in rows} == {p["task_id"] for p in train_pairs}

@@ -122,3 +122,18 @@ def test_full_training_keeps_fp32_master_weights_on_cuda():
     assert weights_dtype("cuda:0") == torch.bfloat16  # LoRA: the frozen base in bf16
     assert weights_dtype("cuda:0", trains_all_weights=True) == torch.float32  # --full: updates survive
     assert weights_dtype("cpu") == torch.float32
+
+
+def test_export_after_bf16_training_copies_untouched_tensors(tmp_path):
+    # What a GPU run looks like: the base loaded in bf16, one tensor trained, merged in fp32.
+    model, _ = load_base("smollm2-135m", dtype=torch.bfloat16)
+    trained = "model.layers.0.mlp.up_proj.weight"
+    with torch.no_grad():
+        dict(model.named_parameters())[trained].add_(0.05)
+    model = model.float()
+    base = base_gguf("smollm2-135m")
+    info = export_gguf(model, base, tmp_path / "bf16.gguf", quant="f16", base_dtype=torch.bfloat16)
+    assert info["rewritten"] == 1  # only the trained tensor; the rest copied byte for byte
+    # Compared in fp32 instead, bf16 rounding makes every weight matrix look trained.
+    naive = export_gguf(model, base, tmp_path / "naive.gguf", quant="f16")
+    assert naive["rewritten"] > 10

@@ -109,8 +109,8 @@ class SearchConfig:
     early_stop: bool = False  # fix: stop a turn at the first candidate passing every test
     workers: int = 1  # parallel sandbox runs, overlapped with generation
     rewrite: int = 0  # of the n, how many use the environment's rewrite prompt (if it has one)
-    # In turns 2+: None = as many as ``rewrite``. Answers shown their own code back mostly
-    # re-type it there, while a rewrite is a fresh draw (README, repair benchmark).
+    # How many in turns 2+ (None: as many as ``rewrite``). All five there made fewer answers
+    # the unchanged code but fixed no more cases (README, repair benchmark): not the default.
     rewrite_later: int | None = None
 
     def __post_init__(self):

@@ -42,6 +42,7 @@ def load_base(base: str, device: str = "cpu", dtype=None, grad_checkpointing: bo
             # The weights are plain tensors by now; transformers 5.x still refuses to save
             # or fine-tune a model that carries its GGUF quantizer.
             model.hf_quantizer = None
+            model.is_quantized = False  # else .float() refuses (merging LoRA in fp32 needs it)
             if hasattr(model.config, "quantization_config"):
                 del model.config.quantization_config
         else:

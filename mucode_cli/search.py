@@ -120,6 +120,10 @@ class SearchConfig:
             raise ValueError("turns must be at least 1")
         if self.select not in POLICIES:
             raise ValueError(f"unknown selection policy {self.select!r}; choose from {', '.join(POLICIES)}")
+        for name, value in (("rewrite", self.rewrite), ("rewrite_later", self.rewrite_later)):
+            optional = name == "rewrite_later" and value is None
+            if not optional and (not isinstance(value, int) or isinstance(value, bool)):
+                raise ValueError(f"{name} must be a whole number (got {value!r})")
         if not 0 <= self.rewrite <= self.n:
             raise ValueError(f"rewrite must be between 0 and n ({self.n})")
         if self.rewrite_later is not None and not 0 <= self.rewrite_later <= self.n:

@@ -206,6 +206,8 @@ def test_later_turns_may_ask_for_a_different_number_of_rewrites():
     assert result.solved and result.final.answer == "ok"
     with pytest.raises(ValueError, match="rewrite_later"):
         SearchConfig(n=2, rewrite_later=3)
+    with pytest.raises(ValueError, match="rewrite_later must be a whole number"):
+        SearchConfig(n=2, rewrite_later="x")
 
 
 def test_early_stop_skips_the_rewrite_prompt_when_a_sample_passed():

@@ -117,7 +117,7 @@ def project_pytest(venv: Path, tree: Path, tests: tuple[str, ...], timeout: floa
 def make_cases(p: Project, pristine: Path, venv: Path, per_project: int, seed: int, max_tries: int = 20) -> list[Case]:
     """Mutants of ``p.module`` (one per function at most) that the project's tests catch."""
     from mucode_cli.project import find_interpreter
-    from mucode_cli.repair import load_inputs, run_tests
+    from mucode_cli.repair_env import load_inputs, run_tests
     from mucode_cli.sandbox import Sandbox, SandboxLimits
 
     interp = find_interpreter(pristine, str(venv))

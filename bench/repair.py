@@ -22,11 +22,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from mucode_cli.engine import Generator, Verifier
+from mucode_cli.core import Executor, Generator, Verifier
 from mucode_cli.errors import UserError
-from mucode_cli.fixer import FixReport, prepare, run_fix
-from mucode_cli.repair import RepairStyle
+from mucode_cli.fix import FixReport, prepare, run_fix
+from mucode_cli.repair_env import RepairStyle
 from mucode_cli.sandbox import Sandbox, SandboxLimits
+from mucode_cli.records import turns_record
 from mucode_cli.search import SearchConfig
 from mucode_cli.splice import diff_size
 
@@ -71,6 +72,24 @@ class RepairBenchConfig:
     full_search: bool
     variant: dict = field(default_factory=dict)  # the --variant overrides
     settings: dict = field(default_factory=dict)  # every setting in effect (style, sampling, search)
+
+    def __post_init__(self):
+        """The one check of a repair benchmark's settings; an empty ``source`` is inferred from
+        ``data``: a folder holds cases, a file is MBPP."""
+        if not self.source:
+            if not self.data:
+                raise UserError("bench repair needs --data (an MBPP .jsonl file or a folder of cases) "
+                                "or --source humaneval")
+            self.source = "cases" if Path(self.data).is_dir() else "mbpp"
+        if self.source not in SOURCES:
+            raise UserError(f"--source must be one of {', '.join(SOURCES)} (got {self.source!r})")
+        if self.source in ("mbpp", "cases") and not self.data:
+            raise UserError(f"--source {self.source} needs --data")
+        if self.data and not Path(self.data).exists():
+            raise UserError(f"--data not found: {self.data}")
+        if self.searches < 1 or self.mutants_per_problem < 1:
+            raise UserError(f"searches and mutants per problem must be at least 1 "
+                            f"(got {self.searches}, {self.mutants_per_problem})")
 
 
 # -- problems: a reference module and its tests ---------------------------------------------
@@ -155,13 +174,13 @@ def humaneval_problems(data: str | None) -> list[Problem]:
 
 # -- cases: mutants the tests catch, or a user's folder -------------------------------------
 
-def _fails_cleanly(sandbox: Sandbox, module: str, source: str, tests: str) -> tuple[bool, bool]:
+def _fails_cleanly(sandbox: Executor, module: str, source: str, tests: str) -> tuple[bool, bool]:
     """(passed, timed_out) of the tests against ``source``."""
     r = sandbox.run_pytest(None, {f"{module}.py": source, f"test_{module}.py": tests}, [f"test_{module}.py"])
     return r.passed, r.timed_out
 
 
-def make_cases(problems: list[Problem], seed: int, per_problem: int = 1, sandbox: Sandbox | None = None,
+def make_cases(problems: list[Problem], seed: int, per_problem: int = 1, sandbox: Executor | None = None,
                max_tries: int = 12, workers: int = 2,
                progress: Callable[[Problem, int], None] | None = None) -> list[RepairCase]:
     """Up to ``per_problem`` mutants of each problem that its tests catch (not by a timeout),
@@ -301,7 +320,7 @@ def load_or_make_cases(config: RepairBenchConfig, out: Path, limit: int | None, 
 # -- running -------------------------------------------------------------------------------
 
 def run_case(case: RepairCase, folder: Path, generator: Generator, verifier: Verifier, config: SearchConfig,
-             sandbox: Sandbox, style: RepairStyle, search_index: int = 0) -> dict:
+             sandbox: Executor, style: RepairStyle, search_index: int = 0) -> dict:
     """One case through the user's path (prepare -> search -> splice); one JSON record."""
     start = time.monotonic()
     rec: dict = {"case_id": case.case_id, "search": search_index, "origin": case.origin, "kind": case.kind,
@@ -335,23 +354,13 @@ def _report_fields(report: FixReport, case: RepairCase, turns: int) -> dict:
         "diff_lines": diff_size(case.module_source, report.new_source) if report.fixed and report.new_source else None,
         "reverted": bool(case.reference) and report.fixed and report.new_source == case.reference,
         "tokens": s.tokens,
-        "turns": [
-            {"chosen": t.chosen, "stopped_early": t.stopped_early,
-             "candidates": [
-                 {"answer": c.answer, "valid": c.evaluation.valid, "unchanged": c.evaluation.unchanged,
-                  "passed": c.evaluation.passed, "n_passed": c.evaluation.n_passed,
-                  "n_total": c.evaluation.n_total, "reason": c.evaluation.reason, "tokens": c.tokens,
-                  "gen_seconds": round(c.gen_seconds, 3), "test_seconds": round(c.evaluation.seconds, 3),
-                  "strategy": c.strategy, "score": c.score if c.scored else None}
-                 for c in t.candidates]}
-            for t in s.turns
-        ],
+        "turns": turns_record(s),
     }
 
 
 def run_repair_benchmark(cases: list[RepairCase], generator: Generator, verifier: Verifier,
                          config: RepairBenchConfig, search_config: SearchConfig, style: RepairStyle,
-                         sandbox: Sandbox, out: Path,
+                         sandbox: Executor, out: Path,
                          progress: Callable[[RepairCase, dict | None], None] | None = None) -> list[dict]:
     """Run every (case, search) not yet in ``out/results.jsonl``; return all records of these cases."""
     prepare_out(out, config)
@@ -381,9 +390,13 @@ def summarize_repair(records: list[dict], config: RepairBenchConfig, seconds: fl
     turns = config.turns
     by_turn = [sum(r["success_by_turn"][k] for r in records) / n if n else 0.0 for k in range(turns)]
     bars = error_bars(records, turns, key="case_id")
-    cands = [c for r in records for t in r.get("turns", []) for c in t["candidates"]]
-    tested = [c for c in cands if c["valid"] and not c.get("unchanged")]
-    first = [c for r in records for c in (r["turns"][0]["candidates"] if r.get("turns") else [])]
+    # The N candidates of each turn; one-line cloze proposals (SearchConfig.cloze) come on top
+    # of them and are counted apart, so that the fractions compare with runs without them.
+    every = [c for r in records for t in r.get("turns", []) for c in t["candidates"]]
+    cands = [c for c in every if c.get("strategy") != "cloze"]
+    cloze = [c for c in every if c.get("strategy") == "cloze"]
+    first = [c for r in records for c in (r["turns"][0]["candidates"] if r.get("turns") else [])
+             if c.get("strategy") != "cloze"]
     first_tested = [c for c in first if c["valid"] and not c.get("unchanged")]
     greedy = [c for c in first if c.get("strategy") == "greedy"]
     secs = [r["seconds"] for r in records]
@@ -392,6 +405,11 @@ def summarize_repair(records: list[dict], config: RepairBenchConfig, seconds: fl
     for r in records:
         by_kind.setdefault(r.get("kind") or "user", []).append(bool(r["fixed"]))
     fixed = [r for r in records if r["fixed"]]
+    fixed_by: dict[str, int] = {}
+    for r in fixed:
+        last = r["turns"][-1]
+        strategy = last["candidates"][last["chosen"]].get("strategy", "sample")
+        fixed_by[strategy] = fixed_by.get(strategy, 0) + 1
     return {
         "benchmark": "repair",
         "source": config.source,
@@ -414,6 +432,9 @@ def summarize_repair(records: list[dict], config: RepairBenchConfig, seconds: fl
         "unchanged": round(sum(bool(c.get("unchanged")) for c in cands) / len(cands), 4) if cands else 0.0,
         "sample_pass_rate_turn1": round(sum(c["passed"] for c in first_tested) / len(first), 4) if first else 0.0,
         "greedy_pass_rate": round(sum(c["passed"] for c in greedy) / len(greedy), 4) if greedy else None,
+        "cloze": {"candidates": len(cloze), "changed": round(sum(not c.get("unchanged") for c in cloze) / len(cloze), 4),
+                  "passed": sum(bool(c["passed"]) for c in cloze)} if cloze else None,
+        "fixed_by_strategy": dict(sorted(fixed_by.items())),
         "target_found": round(sum(bool(r.get("target_found")) for r in records) / n, 4) if n else 0.0,
         "mean_diff_lines_fixed": round(statistics.mean(r["diff_lines"] for r in fixed if r.get("diff_lines") is not None), 2)
         if any(r.get("diff_lines") is not None for r in fixed) else None,

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import math
 import statistics
-import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
-from mucode_cli.engine import Generator, Verifier
+from mucode_cli.core import Executor, Generator, Verifier
 from mucode_cli.errors import UserError
-from mucode_cli.sandbox import Sandbox
+from mucode_cli.records import read_jsonl, turns_record
 from mucode_cli.search import Search, SearchConfig, SearchResult
 
 from . import humaneval, mbpp
@@ -44,6 +43,10 @@ class BenchConfig:
     max_tokens: int
     split: str
 
+    def __post_init__(self):
+        if self.searches < 1:
+            raise UserError(f"searches must be at least 1 (got {self.searches})")
+
 
 def success_by_turn(result: SearchResult, turns: int) -> list[bool]:
     """Success at turn k: the choice at the first public pass (at or before k) passes the private tests."""
@@ -52,7 +55,7 @@ def success_by_turn(result: SearchResult, turns: int) -> list[bool]:
     for k in range(1, turns + 1):
         if solved_at is None and k <= len(result.turns) and result.turns[k - 1].choice.evaluation.passed:
             solved_at = k
-        ok = solved_at is not None and bool(result.turns[solved_at - 1].choice.evaluation.extra.get("private_passed"))
+        ok = solved_at is not None and bool(result.turns[solved_at - 1].choice.evaluation.private_passed)
         out.append(ok)
     return out
 
@@ -65,26 +68,12 @@ def record(task: BenchTask, search_index: int, result: SearchResult, turns: int)
         "success_by_turn": success_by_turn(result, turns),
         "seconds": round(result.seconds, 3),
         "tokens": result.tokens,
-        "turns": [
-            {
-                "chosen": t.chosen,
-                "candidates": [
-                    {"answer": c.answer, "code": c.evaluation.code, "valid": c.evaluation.valid,
-                     "public_passed": c.evaluation.passed,
-                     "private_passed": bool(c.evaluation.extra.get("private_passed")),
-                     "score": c.score if c.scored else None, "tokens": c.tokens,
-                     "gen_seconds": round(c.gen_seconds, 3), "test_seconds": round(c.evaluation.seconds, 3),
-                     "reason": c.evaluation.reason}
-                    for c in t.candidates
-                ],
-            }
-            for t in result.turns
-        ],
+        "turns": turns_record(result),
     }
 
 
 def load_tasks(benchmark: str, data: str | None, split: str, limit: int | None, problems: list[str] | None,
-               sandbox: Sandbox | None = None) -> list[BenchTask]:
+               sandbox: Executor | None = None) -> list[BenchTask]:
     """The selected problems; with a ``sandbox``, each public test checked against the reference."""
     if benchmark not in BENCHMARKS:
         raise UserError(f"unknown benchmark {benchmark!r}: choose from {', '.join(BENCHMARKS)}")
@@ -139,7 +128,7 @@ def prepare_out(out: Path, config) -> None:
 
 
 def run_benchmark(tasks: list[BenchTask], generator: Generator, verifier: Verifier, config: BenchConfig,
-                  search_config: SearchConfig, sandbox: Sandbox, out: Path,
+                  search_config: SearchConfig, sandbox: Executor, out: Path,
                   progress: Callable[[BenchTask, dict | None], None] | None = None) -> list[dict]:
     """Run every (problem, search) not yet in ``out/results.jsonl``; return all records."""
     prepare_out(out, config)
@@ -163,13 +152,8 @@ def run_benchmark(tasks: list[BenchTask], generator: Generator, verifier: Verifi
 
 
 def read_records(out: Path, key: str = "task_id") -> list[dict]:
-    recs = {}
-    for line in (out / "results.jsonl").read_text().splitlines():
-        try:
-            r = json.loads(line)
-            recs[(r[key], r["search"])] = r
-        except (json.JSONDecodeError, KeyError):
-            continue
+    """The results of a folder, the last record per (problem, search) (a rerun replaces one)."""
+    recs = {(r[key], r["search"]): r for r in read_jsonl(out / "results.jsonl") if key in r and "search" in r}
     return list(recs.values())
 
 
@@ -221,6 +205,17 @@ def summarize(records: list[dict], config: BenchConfig, seconds: float) -> dict:
         "model": config.model,
         "verifier": config.verifier,
     }
+
+
+def write_summary(summary: dict, out: Path) -> bool:
+    """summary.json and success_by_turn.png in the results folder; False: no matplotlib, no plot."""
+    summary["out"] = str(out)
+    (out / "summary.json").write_text(json.dumps(summary, indent=2))
+    try:
+        plot(summary, out / "success_by_turn.png")
+    except ImportError:
+        return False
+    return True
 
 
 def plot(summary: dict, path: Path) -> None:

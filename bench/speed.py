@@ -18,7 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mucode_cli.engine import SampleParams, load_model, physical_cores  # noqa: E402
+from mucode_cli.core import SampleParams  # noqa: E402
+from mucode_cli.engine import load_model, physical_cores  # noqa: E402
+from mucode_cli.models import DEFAULT_GENERATOR  # noqa: E402
+from mucode_cli.sandbox import runs_in_flight  # noqa: E402
 from mucode_cli.verifier import LlamaVerifier, verifier_messages  # noqa: E402
 
 FUNCTION = '''def summarize_orders(orders, currency="EUR"):
@@ -46,16 +49,31 @@ FUNCTION = '''def summarize_orders(orders, currency="EUR"):
     return result
 '''
 
-PROMPT = (
-    "The Python module `orders.py` has a bug: some of its tests fail. Fix `summarize_orders`.\n\n"
-    f"Function(s) to fix:\n```python\n{FUNCTION}```\n\n"
-    "Failing tests (from test_orders.py):\n```python\ndef test_usd_report():\n"
-    "    r = summarize_orders([{\"customer\": \"a\", \"amount\": 100}], currency=\"USD\")\n"
-    "    assert r[\"a\"][\"total\"] == 108.7\n```\n\n"
-    "Test output:\n```\n0 of 1 tests passed.\n\nE   assert 92.0 == 108.7\n```\n\n"
-    "Reply with the complete corrected function(s) in a single ```python code block. "
-    "Keep the function names. Do not include the tests."
-)
+TEST = '''from orders import summarize_orders
+
+
+def test_usd_report():
+    r = summarize_orders([{"customer": "a", "amount": 100}], currency="USD")
+    assert r["a"]["total"] == 108.7
+'''
+
+
+def repair_prompt() -> str:
+    """The first-turn prompt ``fix`` builds for FUNCTION and its failing test: made by the
+    same code, so that a change to the prompt is timed here too."""
+    import tempfile
+
+    from mucode_cli.fix import prepare
+    from mucode_cli.repair_env import RepairEnvironment
+    from mucode_cli.sandbox import Sandbox, SandboxLimits
+
+    folder = Path(tempfile.mkdtemp(prefix="mucode-speed-"))
+    (folder / "orders.py").write_text(FUNCTION)
+    (folder / "test_orders.py").write_text(TEST)
+    box = Sandbox(SandboxLimits(timeout=30))
+    report = prepare(folder / "orders.py", [folder / "test_orders.py"], box)
+    env = RepairEnvironment(report.inputs, report.targets, report.before, box)
+    return env.initial_messages()[-1]["content"]
 
 
 def median_time(fn, reps):
@@ -101,9 +119,9 @@ def timed_beside_tests(model, generate, reps) -> dict:
             "ratio": round(ungoverned / governed, 2)}
 
 
-def main(argv=None):
+def _arguments(argv) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--model", default="qwen2.5-coder-0.5b")
+    ap.add_argument("--model", default=DEFAULT_GENERATOR)
     ap.add_argument("--n", type=int, default=5)
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--max-tokens", type=int, default=256)
@@ -116,87 +134,108 @@ def main(argv=None):
                     help="also time the fast path while sandboxed tests run beside it, with and without "
                          "llama.cpp yielding a core to them")
     ap.add_argument("--json", action="store_true")
-    a = ap.parse_args(argv)
+    return ap.parse_args(argv)
 
-    model = load_model(a.model, threads=a.threads)
-    msgs = [{"role": "user", "content": PROMPT}]
-    prompt_tokens = len(model.tokenize_chat(msgs))
+
+def cold_run(model, msgs, n: int, params: SampleParams) -> list:
+    """N completions from a cold prompt (no KV cache kept from an earlier run)."""
+    model.llm.reset()
+    if getattr(model, "_batch_sampler", None) is not None:
+        model._batch_sampler.cached = {}
+    return list(model.sample(msgs, n, params, seed=1234))
+
+
+def time_generation(model, msgs, a) -> tuple[dict, list]:
+    """Plain (one sequence after another) vs fast path (batched, drafting), same settings."""
     plain = SampleParams(temperature=a.temperature, max_tokens=a.max_tokens, fast=False, stop_at_fence=False)
     fast = SampleParams(temperature=a.temperature, max_tokens=a.max_tokens, fast=True, stop_at_fence=True)
-
-    def run(params):
-        model.llm.reset()  # both paths start from a cold prompt
-        if getattr(model, "_batch_sampler", None) is not None:
-            model._batch_sampler.cached = []
-        return list(model.sample(msgs, a.n, params, seed=1234))
-
-    seq_s, seq_out = median_time(lambda: run(plain), a.reps)
-    fast_s, fast_out = median_time(lambda: run(fast), a.reps)
+    seq_s, seq_out = median_time(lambda: cold_run(model, msgs, a.n, plain), a.reps)
+    fast_s, fast_out = median_time(lambda: cold_run(model, msgs, a.n, fast), a.reps)
     seq_tokens = sum(c.n_tokens for c in seq_out)
     fast_tokens = sum(c.n_tokens for c in fast_out)
     drafted = sum(c.drafted for c in fast_out)
     accepted = sum(c.accepted for c in fast_out)
-
-    verifier = LlamaVerifier(model)
-    answers = [c.text for c in fast_out]
-
-    def score_naive():
-        out = []
-        for ans in answers:
-            model.llm.reset()
-            logits = model.next_token_logits(verifier_messages(PROMPT, ans))
-            out.append(float(logits[verifier.yes] - logits[verifier.no]))
-        return out
-
-    def score_shared():
-        model.llm.reset()
-        return verifier.score(PROMPT, answers)
-
-    naive_s, naive_scores = median_time(score_naive, a.reps)
-    shared_s, shared_scores = median_time(score_shared, a.reps)
-
-    threads = {}
-    if not a.skip_threads:
-        # Generation speed alone: the prompt is evaluated first, then 32 greedy tokens timed.
-        one = SampleParams(temperature=0.0, max_tokens=32, fast=False, stop_at_fence=False)
-        for t in sorted({1, physical_cores(), os.cpu_count() or 1}):
-            m = load_model(a.model, threads=t)
-            m.llm.reset()
-            list(m.sample(msgs, 1, SampleParams(temperature=0.0, max_tokens=1, fast=False), seed=0))
-            s, out = median_time(lambda: list(m.sample(msgs, 1, one, seed=0)), 1)
-            threads[str(t)] = round(out[0].n_tokens / s, 1)
-
-    budgets = {}
-    if a.budgets:
-        sampler = model._batched(a.n, 1)
-        default = sampler.step_budget
-        for b in (int(x) for x in a.budgets.split(",")):
-            sampler.step_budget = b
-            params = SampleParams(temperature=a.temperature, max_tokens=a.max_tokens, draft_tokens=16 if b else 0)
-            s, out = median_time(lambda: run(params), 1)
-            budgets[str(b)] = round(sum(c.n_tokens for c in out) / s, 1)
-        sampler.step_budget = default
-
-    beside_tests = {}
-    if a.with_tests:
-        beside_tests = timed_beside_tests(model, lambda: run(fast), a.reps)
-
-    result = {
-        "model": str(model.path.name), "threads": model.threads, "n": a.n, "max_tokens": a.max_tokens,
-        "temperature": a.temperature, "prompt_tokens": prompt_tokens, "reps": a.reps,
+    return {
         "sequential_seconds": round(seq_s, 3), "batched_seconds": round(fast_s, 3),
         "generate_speedup": round(seq_s / fast_s, 2),
         "sequential_tokens": seq_tokens, "fast_tokens": fast_tokens,
         "tokens_per_second_single": round(seq_tokens / seq_s, 1),
         "tokens_per_second_fast": round(fast_tokens / fast_s, 1),
         "draft_acceptance": round(accepted / drafted, 3) if drafted else 0.0,
-        "score_naive_seconds": round(naive_s, 3), "score_shared_seconds": round(shared_s, 3),
-        "score_speedup": round(naive_s / shared_s, 2),
-        "score_max_abs_diff": round(max(abs(x - y) for x, y in zip(naive_scores, shared_scores)), 4),
-        "generation_tokens_per_second_by_threads": threads,
-        "fast_tokens_per_second_by_draft_budget": budgets,
-        "fast_seconds_beside_tests": beside_tests,
+    }, fast_out
+
+
+def time_scoring(model, prompt: str, answers: list[str], reps: int) -> dict:
+    """Verifier scores with the problem's KV cache shared vs each answer from scratch."""
+    verifier = LlamaVerifier(model)
+
+    def naive():
+        out = []
+        for ans in answers:
+            model.llm.reset()
+            logits = model.next_token_logits(verifier_messages(prompt, ans))
+            out.append(float(logits[verifier.yes] - logits[verifier.no]))
+        return out
+
+    def shared():
+        model.llm.reset()
+        return verifier.score(prompt, answers)
+
+    naive_s, naive_scores = median_time(naive, reps)
+    shared_s, shared_scores = median_time(shared, reps)
+    return {"score_naive_seconds": round(naive_s, 3), "score_shared_seconds": round(shared_s, 3),
+            "score_speedup": round(naive_s / shared_s, 2),
+            "score_max_abs_diff": round(max(abs(x - y) for x, y in zip(naive_scores, shared_scores)), 4)}
+
+
+def thread_sweep(model_name: str, msgs) -> dict:
+    """Generation speed alone by thread count: the prompt is evaluated first, then 32 greedy tokens timed."""
+    out = {}
+    one = SampleParams(temperature=0.0, max_tokens=32, fast=False, stop_at_fence=False)
+    for t in sorted({1, physical_cores(), os.cpu_count() or 1}):
+        m = load_model(model_name, threads=t, busy=runs_in_flight)
+        m.llm.reset()
+        list(m.sample(msgs, 1, SampleParams(temperature=0.0, max_tokens=1, fast=False), seed=0))
+        s, comps = median_time(lambda: list(m.sample(msgs, 1, one, seed=0)), 1)
+        out[str(t)] = round(comps[0].n_tokens / s, 1)
+    return out
+
+
+def budget_sweep(model, msgs, a) -> dict:
+    """Fast-path tokens per second by per-step token budget (0: no drafting)."""
+    out = {}
+    sampler = model._batched(a.n, 1)
+    default = sampler.step_budget
+    try:
+        for b in (int(x) for x in a.budgets.split(",")):
+            sampler.step_budget = b
+            params = SampleParams(temperature=a.temperature, max_tokens=a.max_tokens, draft_tokens=16 if b else 0)
+            s, comps = median_time(lambda: cold_run(model, msgs, a.n, params), 1)
+            out[str(b)] = round(sum(c.n_tokens for c in comps) / s, 1)
+    finally:
+        sampler.step_budget = default
+    return out
+
+
+def main(argv=None):
+    a = _arguments(argv)
+    model = load_model(a.model, threads=a.threads, busy=runs_in_flight)
+    prompt = repair_prompt()
+    msgs = [{"role": "user", "content": prompt}]
+    generation, fast_out = time_generation(model, msgs, a)
+    result = {
+        "model": str(model.path.name), "threads": model.threads, "n": a.n, "max_tokens": a.max_tokens,
+        "temperature": a.temperature, "prompt_tokens": len(model.tokenize_chat(msgs)), "reps": a.reps,
+        **generation,
+        **time_scoring(model, prompt, [c.text for c in fast_out], a.reps),
+        "generation_tokens_per_second_by_threads": {} if a.skip_threads else thread_sweep(a.model, msgs),
+        "fast_tokens_per_second_by_draft_budget": budget_sweep(model, msgs, a) if a.budgets else {},
+        "fast_seconds_beside_tests": {},
     }
+    if a.with_tests:
+        fast = SampleParams(temperature=a.temperature, max_tokens=a.max_tokens, fast=True, stop_at_fence=True)
+        result["fast_seconds_beside_tests"] = timed_beside_tests(model, lambda: cold_run(model, msgs, a.n, fast),
+                                                                 a.reps)
     if a.json:
         print(json.dumps(result, indent=2))
     else:

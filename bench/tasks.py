@@ -7,12 +7,11 @@ A benchmark is one small module with a ``load(...) -> list[BenchTask]``; everyth
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from mucode_cli.answers import extract_code
 from mucode_cli.feedback import format_feedback
-from mucode_cli.sandbox import RunResult, Sandbox
-from mucode_cli.search import Evaluation
+from mucode_cli.sandbox import RunResult
+from mucode_cli.core import Evaluation, Executor
 
 PUBLIC_FILE = "test_public.py"
 PRIVATE_FILE = "test_private.py"
@@ -33,13 +32,6 @@ class BenchTask:
     # reference solution passes becomes the public test (check_public_tests).
     public_candidates: list[tuple[str, str]] = field(default_factory=list)
     reference: str = ""  # a known-good solution, to check the public test against
-
-
-class Benchmark(Protocol):
-    name: str
-    description: str
-
-    def load(self, data: str | None, split: str) -> list[BenchTask]: ...
 
 
 def task_prompt(task: BenchTask) -> str:
@@ -103,7 +95,7 @@ def split_outcomes(result: RunResult) -> tuple[RunResult, RunResult]:
     return part(PUBLIC_FILE), part(PRIVATE_FILE)
 
 
-def check_public_tests(tasks: list[BenchTask], sandbox: Sandbox, workers: int = 2) -> None:
+def check_public_tests(tasks: list[BenchTask], sandbox: Executor, workers: int = 2) -> None:
     """Make each task's public test the first candidate its reference solution passes (a
     docstring example can be wrong: HumanEval/47's second is), or none, and note which."""
     from concurrent.futures import ThreadPoolExecutor
@@ -133,7 +125,7 @@ def check_public_tests(tasks: list[BenchTask], sandbox: Sandbox, workers: int = 
 class BenchEnvironment:
     """One benchmark problem as the search loop sees it."""
 
-    def __init__(self, task: BenchTask, sandbox: Sandbox):
+    def __init__(self, task: BenchTask, sandbox: Executor):
         self.task = task
         self.sandbox = sandbox
         self._problem = task_prompt(task)
@@ -161,7 +153,7 @@ class BenchEnvironment:
         return Evaluation(
             valid=True, passed=public.passed, n_passed=public.n_passed, n_total=public.n_total,
             feedback=format_feedback(public), code=code, outcomes={t.name: t.ok for t in public.tests},
-            seconds=run.seconds, extra={"private_passed": private.passed},
+            seconds=run.seconds, private_passed=private.passed,
         )
 
     def feedback_message(self, ev: Evaluation) -> str:

@@ -8,6 +8,12 @@ import re
 _OPEN = re.compile(r"^[ \t]*```[ \t]*([A-Za-z0-9_+-]*)[^\n]*\n", re.M)
 _CLOSE = re.compile(r"^[ \t]*```[ \t]*$", re.M)
 _PY = {"python", "py", "python3", "py3"}
+_FENCE_CLOSED = re.compile(r"```[^\n`]*\n.*?\n[ \t]*```", re.S)
+
+
+def fence_closed(text: str) -> bool:
+    """The answer's first code block is complete: what follows is usually prose."""
+    return _FENCE_CLOSED.search(text) is not None
 
 
 def _blocks(text: str) -> list[tuple[str, str]]:

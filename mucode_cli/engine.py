@@ -10,62 +10,17 @@ import contextlib
 import os
 import re
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Iterator, Protocol
+from typing import Callable, Iterator
 
 import numpy as np
 
+from .answers import fence_closed
+from .core import Completion, Message, SampleParams
 from .errors import UserError
 from .models import resolve_model
-from .sandbox import runs_in_flight
-
-Message = dict  # {"role": "user"|"assistant"|"system", "content": str}
-
-_FENCE_CLOSED = re.compile(r"```[^\n`]*\n.*?\n[ \t]*```", re.S)
-
-
-def fence_closed(text: str) -> bool:
-    """The answer's first code block is complete: what follows is usually prose."""
-    return _FENCE_CLOSED.search(text) is not None
-
-
-@dataclass
-class Completion:
-    text: str
-    n_tokens: int
-    seconds: float
-    finish: str  # "stop" (end of turn), "fence" (code block closed), "length"
-    prompt_tokens: int = 0
-    drafted: int = 0  # prompt-lookup tokens proposed (fast path)
-    accepted: int = 0  # ... and accepted
-    index: int = 0  # which of the n it is (completions arrive in the order they finish)
-    ask: int = 0  # which prompt it answers, in ``sample_many``
-
-
-@dataclass
-class SampleParams:
-    temperature: float = 0.7
-    top_p: float = 1.0
-    top_k: int = 0  # 0: no top-k cut
-    repeat_penalty: float = 1.0  # transformers' rule: logits of tokens already in the context, /p if > 0 else *p
-    greedy_first: bool = False  # the first of the n candidates is the greedy (argmax) answer
-    max_tokens: int = 768
-    stop_at_fence: bool = True
-    fast: bool = True  # batched N-sequence decoding with prompt-lookup drafting
-    draft_tokens: int = 16  # most drafts per sequence per step; 0 turns drafting off
-
-
-class Generator(Protocol):
-    """Swappable: the llama.cpp engine, or a scripted generator in unit tests."""
-
-    def sample(self, messages: list[Message], n: int, params: SampleParams, seed: int) -> Iterator[Completion]:
-        """Yield n completions, each as soon as it is finished."""
-        ...
-
-
-class Verifier(Protocol):
-    def score(self, problem: str, answers: list[str]) -> list[float]: ...
+from .quiet import quiet_stderr
 
 
 def physical_cores() -> int:
@@ -88,23 +43,6 @@ def physical_cores() -> int:
     except OSError:
         pass
     return os.cpu_count() or 1  # no /proc/cpuinfo (macOS, Windows): logical cores
-
-
-@contextlib.contextmanager
-def _quiet_stderr():
-    """llama.cpp prints loader chatter straight to fd 2; keep the user's terminal clean."""
-    try:
-        fd = os.dup(2)
-    except OSError:
-        yield
-        return
-    try:
-        with open(os.devnull, "w") as null:
-            os.dup2(null.fileno(), 2)
-            yield
-    finally:
-        os.dup2(fd, 2)
-        os.close(fd)
 
 
 def _gpu_placement() -> dict:
@@ -132,14 +70,15 @@ class ThreadGovernor:
     an idle machine (half the 2-thread speed). Checked before every decode call.
     """
 
-    def __init__(self, threads: int):
+    def __init__(self, threads: int, busy: Callable[[], object] = lambda: False):
         self.threads = threads
+        self.busy = busy  # true while a sandboxed run is in flight: ``sandbox.runs_in_flight``
         self.current: dict[int, int] = {}  # context address -> threads it has now
 
     def apply(self, ctx) -> None:
         import llama_cpp
 
-        want = max(1, self.threads - 1) if runs_in_flight() else self.threads
+        want = max(1, self.threads - 1) if self.busy() else self.threads
         key = id(ctx)  # each context object lives as long as its model
         if self.current.get(key) != want:
             llama_cpp.llama_set_n_threads(ctx, want, want)
@@ -186,7 +125,8 @@ def _no_extra_buffer_types(enabled: bool):
 class LlamaModel:
     """A loaded GGUF: chat formatting, sampling, and Yes/No verifier scoring."""
 
-    def __init__(self, spec: str | Path, n_ctx: int = 8192, threads: int | None = None, seed: int = 0):
+    def __init__(self, spec: str | Path, n_ctx: int = 8192, threads: int | None = None, seed: int = 0,
+                 busy: Callable[[], object] | None = None):
         from llama_cpp import Llama
         from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
@@ -194,7 +134,7 @@ class LlamaModel:
         self.threads = threads or physical_cores()
         try:
             no_repack = _cpu_has_amx() and os.environ.get("MUCODE_REPACK") != "1"
-            with _quiet_stderr(), _no_extra_buffer_types(no_repack):
+            with quiet_stderr(), _no_extra_buffer_types(no_repack):
                 self.llm = Llama(
                     model_path=str(self.path), n_ctx=n_ctx, n_threads=self.threads,
                     n_threads_batch=self.threads, n_batch=512, seed=seed, verbose=False,
@@ -202,7 +142,7 @@ class LlamaModel:
                 )
         except (ValueError, RuntimeError, OSError) as e:
             raise UserError(f"cannot load model {self.path}: the file is corrupt or not a supported GGUF ({e})") from None
-        self.governor = ThreadGovernor(self.threads)
+        self.governor = ThreadGovernor(self.threads, busy or (lambda: False))
         self.n_ctx = self.llm.n_ctx()
         self.n_vocab = self.llm.n_vocab()
         self.name = self.llm.metadata.get("general.name") or self.path.stem
@@ -220,11 +160,22 @@ class LlamaModel:
             return body + "<|im_start|>assistant\n"
         return self._formatter(messages=messages).prompt
 
-    def tokenize_chat(self, messages: list[Message]) -> list[int]:
-        return self.llm.tokenize(self.format_chat(messages).encode("utf-8"), add_bos=False, special=True)
+    def tokenize_chat(self, messages: list[Message] | str) -> list[int]:
+        """A chat through the model's template; a string is a raw prompt, taken as is."""
+        text = messages if isinstance(messages, str) else self.format_chat(messages)
+        return self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=True)
 
-    def count_tokens(self, text: str) -> int:
-        return len(self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+    def fim_tokens(self) -> tuple[str, str, str] | None:
+        """The model's fill-in-the-middle markers (prefix, suffix, middle) from its GGUF vocab,
+        or None: a model not trained on FIM (SmolLM2) gets no cloze prompts."""
+        import llama_cpp
+
+        ids = [f(self._vocab) for f in (llama_cpp.llama_vocab_fim_pre, llama_cpp.llama_vocab_fim_suf,
+                                        llama_cpp.llama_vocab_fim_mid)]
+        if any(i < 0 for i in ids):
+            return None
+        pre, suf, mid = (self.llm._model.token_get_text(i) for i in ids)
+        return pre, suf, mid
 
     # -- generation --------------------------------------------------------------------
     def sample(self, messages: list[Message], n: int, params: SampleParams, seed: int,
@@ -310,6 +261,9 @@ class LlamaModel:
                 if params.stop_at_fence and b"`" in piece and fence_closed(text.decode("utf-8", "replace")):
                     finish = "fence"
                     break
+                if params.stop_at_line and b"\n" in piece:
+                    finish = "line"
+                    break
                 if len(out) >= max_tokens:
                     break
         finally:
@@ -351,9 +305,17 @@ class LlamaModel:
 _LOADED: dict[tuple, LlamaModel] = {}
 
 
-def load_model(spec: str | Path, n_ctx: int = 8192, threads: int | None = None, seed: int = 0) -> LlamaModel:
-    """Load once per process: fix, bench and the zero-shot verifier share the weights."""
+def load_model(spec: str | Path, n_ctx: int = 8192, threads: int | None = None, seed: int = 0,
+               busy: Callable[[], object] | None = None) -> LlamaModel:
+    """Load once per process: fix, bench and the zero-shot verifier share the weights.
+
+    ``busy``: whether a test run is in flight beside generation (pass
+    ``sandbox.runs_in_flight`` when tests run while the model decodes); llama.cpp then
+    leaves a core to it, see ``ThreadGovernor``.
+    """
     key = (str(resolve_model(str(spec))), n_ctx, threads)
     if key not in _LOADED:
-        _LOADED[key] = LlamaModel(spec, n_ctx=n_ctx, threads=threads, seed=seed)
+        _LOADED[key] = LlamaModel(spec, n_ctx=n_ctx, threads=threads, seed=seed, busy=busy)
+    elif busy is not None:
+        _LOADED[key].governor.busy = busy
     return _LOADED[key]

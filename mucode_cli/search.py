@@ -15,59 +15,15 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from .engine import Generator, Message, SampleParams, Verifier
-from .selection import POLICIES, tests_key
-
-
-@dataclass
-class Evaluation:
-    valid: bool  # the answer could be run at all (parsed, spliced)
-    passed: bool  # every visible test passed
-    n_passed: int = 0
-    n_total: int = 0
-    feedback: str = ""
-    code: str = ""  # what was run, as the verifier should see it
-    cost: float = 0.0  # tie-break among passing candidates, smaller first
-    outcomes: dict[str, bool] = field(default_factory=dict)  # test name -> passed
-    reason: str = ""  # why invalid
-    unchanged: bool = False  # the answer is the code it was shown: the result is known, no test ran
-    seconds: float = 0.0
-    extra: dict = field(default_factory=dict)
-
-
-class Environment(Protocol):
-    @property
-    def problem(self) -> str:
-        """The initial problem text: what the verifier sees beside an answer."""
-        ...
-
-    def initial_messages(self) -> list[Message]: ...
-
-    def evaluate(self, answer: str) -> Evaluation:
-        """Run an answer against the visible tests (in the sandbox)."""
-        ...
-
-    def feedback_message(self, evaluation: Evaluation) -> str: ...
+from .core import Candidate, Environment, Evaluation, Generator, Message, SampleParams, Verifier
+from .errors import UserError
+from .selection import POLICIES
 
 
 class SearchObserver(Protocol):
     def turn_started(self, turn: int, total: int) -> None: ...
-    def candidate_done(self, candidate: "Candidate") -> None: ...
-    def turn_done(self, turn: "Turn") -> None: ...
-
-
-@dataclass
-class Candidate:
-    turn: int
-    index: int
-    answer: str
-    evaluation: Evaluation
-    score: float = 0.0
-    tokens: int = 0
-    gen_seconds: float = 0.0
-    seed: int = 0
-    scored: bool = False  # False: the verifier was not asked (it could not change the choice)
-    strategy: str = "sample"  # how it was asked for: "sample", "greedy" or "rewrite"
+    def candidate_done(self, candidate: Candidate) -> None: ...
+    def turn_done(self, turn: Turn) -> None: ...
 
 
 @dataclass
@@ -112,22 +68,28 @@ class SearchConfig:
     # How many in turns 2+ (None: as many as ``rewrite``). All five there made fewer answers
     # the unchanged code but fixed no more cases (README, repair benchmark): not the default.
     rewrite_later: int | None = None
+    # Turn 1 also asks for each of up to this many lines of the targets written afresh (a
+    # fill-in-the-middle prompt per line, greedy; environments with ``cloze_prompts`` and
+    # generators with ``fim_tokens`` only). These come on top of the n candidates.
+    cloze: int = 0
 
     def __post_init__(self):
-        if self.n < 1:
-            raise ValueError("n must be at least 1")
-        if self.turns < 1:
-            raise ValueError("turns must be at least 1")
+        """The one check of these settings, for the CLI and library callers alike."""
+        for name in ("n", "turns", "workers"):
+            if getattr(self, name) < 1:
+                raise UserError(f"{name} must be at least 1 (got {getattr(self, name)})")
+        if not isinstance(self.cloze, int) or isinstance(self.cloze, bool) or self.cloze < 0:
+            raise UserError(f"cloze must be a whole number >= 0 (got {self.cloze!r})")
         if self.select not in POLICIES:
-            raise ValueError(f"unknown selection policy {self.select!r}; choose from {', '.join(POLICIES)}")
+            raise UserError(f"unknown selection policy {self.select!r}; choose from {', '.join(POLICIES)}")
         for name, value in (("rewrite", self.rewrite), ("rewrite_later", self.rewrite_later)):
             optional = name == "rewrite_later" and value is None
             if not optional and (not isinstance(value, int) or isinstance(value, bool)):
-                raise ValueError(f"{name} must be a whole number (got {value!r})")
+                raise UserError(f"{name} must be a whole number (got {value!r})")
         if not 0 <= self.rewrite <= self.n:
-            raise ValueError(f"rewrite must be between 0 and n ({self.n})")
+            raise UserError(f"rewrite must be between 0 and n ({self.n})")
         if self.rewrite_later is not None and not 0 <= self.rewrite_later <= self.n:
-            raise ValueError(f"rewrite_later must be between 0 and n ({self.n})")
+            raise UserError(f"rewrite_later must be between 0 and n ({self.n})")
 
     def rewrites(self, turn: int) -> int:
         """How many of this turn's candidates use the rewrite prompt."""
@@ -174,7 +136,7 @@ class Search:
                 for c in cands:
                     if not c.evaluation.valid:
                         c.score = float("-inf")
-                chosen = self.policy(cands, previous, rng)
+                chosen = self.policy.choose(cands, previous, rng)
                 turn = Turn(t, list(messages), cands, chosen, stopped)
                 turns.append(turn)
                 if self.observer:
@@ -205,42 +167,41 @@ class Search:
             {"role": "user", "content": env.feedback_message(pick.evaluation)},
         ]
 
-    def _asks(self, env: Environment, messages: list[Message], turn: int) -> list[tuple[list[Message], int, str]]:
-        """(messages, how many, strategy) for this turn's candidates."""
+    def _asks(self, env: Environment, messages: list[Message], turn: int) -> list[tuple]:
+        """(messages or raw prompt, how many, strategy, tag) for this turn's candidates."""
         cfg = self.config
         rewrite = getattr(env, "rewrite_messages", None)
         k = cfg.rewrites(turn) if rewrite is not None else 0
-        asks = [(messages, cfg.n - k, "sample")] if cfg.n - k > 0 else []
+        asks = [(messages, cfg.n - k, "sample", None)] if cfg.n - k > 0 else []
         if k:
-            asks.append((rewrite(), k, "rewrite"))
+            asks.append((rewrite(), k, "rewrite", None))
+        cloze, fim = getattr(env, "cloze_prompts", None), getattr(self.generator, "fim_tokens", None)
+        marks = fim() if turn == 1 and cfg.cloze and cloze is not None and fim is not None else None
+        if marks:
+            asks += [(prompt, 1, "cloze", tag) for prompt, tag in cloze(marks, cfg.cloze)]
         return asks
 
     def _to_score(self, cands: list[Candidate], previous: Evaluation | None) -> list[Candidate]:
-        """The candidates whose verifier score can change the choice. Scoring costs a forward
-        pass per distinct answer; under pt+lv only those tied on the tests compete on it."""
-        valid = [c for c in cands if c.evaluation.valid]
-        if self.config.select in ("pt", "random") or not valid:
-            return []
-        if self.config.select == "pt+lv":
-            keys = {id(c): tests_key(c, previous) for c in valid}
-            top = max(keys.values())
-            valid = [c for c in valid if keys[id(c)] == top]
-            if len({_code(c) for c in valid}) < 2:
-                return []  # one answer (or one code) leads on the tests: it wins anyway
-        return valid
+        """The candidates whose verifier score can change the choice (scoring costs a forward
+        pass per distinct answer); fewer than two distinct codes: none."""
+        contenders = self.policy.contenders(cands, previous)
+        return contenders if len({_code(c) for c in contenders}) > 1 else []
 
     def _sample_turn(self, env: Environment, messages: list[Message], t: int,
                      pool: ThreadPoolExecutor) -> tuple[list[Candidate], bool]:
         cfg = self.config
         seed = turn_seed(cfg.seed, t)
-        asks, strategies, offsets = [], [], []
+        asks, strategies, tags, offsets = [], [], [], []
         index = 0
-        for ask_messages, count, strategy in self._asks(env, messages, t):
+        for ask_messages, count, strategy, tag in self._asks(env, messages, t):
             params = cfg.params
             if strategy != "sample" and params.greedy_first:
                 params = replace(params, greedy_first=False)  # the greedy answer is the main prompt's
+            if strategy == "cloze":  # one line, the model's best guess
+                params = replace(params, temperature=0.0, stop_at_line=True, stop_at_fence=False, max_tokens=64)
             asks.append((ask_messages, count, params, seed + index))
             strategies.append(strategy)
+            tags.append(tag)
             offsets.append(index)
             index += count
         pending: list[tuple[Candidate, Future]] = []
@@ -258,28 +219,29 @@ class Search:
                     k = comp.ask
                     strategy = strategies[k]
                     greedy = strategy == "sample" and asks[k][2].greedy_first and comp.index == 0
-                    cand = Candidate(t, offsets[k] + comp.index, comp.text, Evaluation(False, False),
+                    text = env.cloze_answer(tags[k], comp.text) if strategy == "cloze" else comp.text
+                    cand = Candidate(t, offsets[k] + comp.index, text, Evaluation(False, False),
                                      tokens=comp.n_tokens, gen_seconds=comp.seconds, seed=asks[k][3] + comp.index,
                                      strategy="greedy" if greedy else strategy)
                     # The test run overlaps with generating the next candidate; an answer seen
                     # before (this turn or an earlier one) reuses its run instead of a new one.
                     # An environment that dedups runs itself is asked every time: whether an
                     # answer is "unchanged" depends on what the model was shown this turn.
-                    if comp.text not in self._runs or own_cache:
-                        self._runs[comp.text] = pool.submit(env.evaluate, comp.text)
-                    pending.append((cand, self._runs[comp.text]))
+                    if text not in self._runs or own_cache:
+                        self._runs[text] = pool.submit(env.evaluate, text)
+                    pending.append((cand, self._runs[text]))
                     # Earlier candidates had a whole generation's time to finish their tests, so
                     # waiting on them costs little; the newest is only checked if already done.
                     if cfg.early_stop and (any(f.result().passed for _, f in pending[:-1])
                                            or (pending[-1][1].done() and pending[-1][1].result().passed)):
-                        stopped = len(pending) < cfg.n
+                        stopped = len(pending) < index
                         break
             finally:
                 close = getattr(stream, "close", None)
                 if close:
                     close()
             if cfg.early_stop and not stopped and any(f.result().passed for _, f in pending) \
-                    and len(pending) < cfg.n:
+                    and len(pending) < index:
                 stopped = True  # the last answer of one prompt passed: the next prompt is not needed
         out = []
         # In the order they were asked for (greedy first), numbered by their place in the turn.
@@ -308,3 +270,4 @@ def _tag(stream, ask: int):
         close = getattr(stream, "close", None)
         if close:
             close()
+

@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING, Callable, Protocol
+from dataclasses import dataclass
+from typing import Callable, Protocol
 
-if TYPE_CHECKING:
-    from .search import Candidate, Evaluation
-
-
-class SelectionPolicy(Protocol):
-    def __call__(self, candidates: list["Candidate"], previous: "Evaluation | None", rng: random.Random) -> int: ...
+from .core import Candidate, Evaluation
 
 
-def regressed(ev: "Evaluation", previous: "Evaluation | None") -> bool:
+class Choose(Protocol):
+    def __call__(self, candidates: list[Candidate], previous: Evaluation | None, rng: random.Random) -> int: ...
+
+
+@dataclass(frozen=True)
+class SelectionPolicy:
+    """How a policy chooses, and which candidates it needs verifier scores for: the search
+    scores only those, since scoring costs a forward pass per distinct answer."""
+
+    choose: Choose
+    contenders: Callable[[list[Candidate], Evaluation | None], list[Candidate]]
+    doc: str = ""
+
+
+def regressed(ev: Evaluation, previous: Evaluation | None) -> bool:
     """True if a test that passed before this turn fails with this candidate."""
     if previous is None:
         return False
     return any(ok and not ev.outcomes.get(name, False) for name, ok in previous.outcomes.items())
 
 
-def tests_key(c: "Candidate", previous) -> tuple:
+def tests_key(c: Candidate, previous: Evaluation | None) -> tuple:
     ev = c.evaluation
     frac = ev.n_passed / ev.n_total if ev.n_total else 0.0
     # Among passing candidates the smallest change wins (cost = changed lines in fix). An
@@ -36,18 +46,33 @@ def _best(candidates, key: Callable, rng: random.Random) -> int:
     return tied[0] if len(tied) == 1 else rng.choice(tied)
 
 
+def _valid(candidates, previous) -> list[Candidate]:
+    return [c for c in candidates if c.evaluation.valid]
+
+
+def _none(candidates, previous) -> list[Candidate]:
+    return []
+
+
+def _tied_on_tests(candidates, previous) -> list[Candidate]:
+    """Under pt+lv the verifier only breaks ties among the candidates best on the tests."""
+    valid = _valid(candidates, previous)
+    if not valid:
+        return []
+    keys = [tests_key(c, previous) for c in valid]
+    top = max(keys)
+    return [c for c, k in zip(valid, keys) if k == top]
+
+
 def select_pt(candidates, previous, rng):
-    """Public tests only; ties broken at random."""
     return _best(candidates, lambda c: tests_key(c, previous), rng)
 
 
 def select_lv(candidates, previous, rng):
-    """Learned verifier only (valid candidates first)."""
     return _best(candidates, lambda c: (c.evaluation.valid, c.score), rng)
 
 
 def select_pt_lv(candidates, previous, rng):
-    """Public tests first (with partial credit and no regressions), then the verifier."""
     return _best(candidates, lambda c: (*tests_key(c, previous), c.score), rng)
 
 
@@ -57,8 +82,9 @@ def select_random(candidates, previous, rng):
 
 
 POLICIES: dict[str, SelectionPolicy] = {
-    "pt+lv": select_pt_lv,
-    "pt": select_pt,
-    "lv": select_lv,
-    "random": select_random,
+    "pt+lv": SelectionPolicy(select_pt_lv, _tied_on_tests,
+                             "public tests first (partial credit, no regressions), then the verifier"),
+    "pt": SelectionPolicy(select_pt, _none, "public tests only; ties broken at random"),
+    "lv": SelectionPolicy(select_lv, _valid, "the verifier only (valid candidates first)"),
+    "random": SelectionPolicy(select_random, _none, "a valid candidate at random"),
 }

@@ -151,7 +151,7 @@ def targets_source(source: str, targets: list[str]) -> str:
     return "\n".join(chunks) + "\n"
 
 
-def _candidate_defs(code: str) -> tuple[dict[str, tuple[ast.AST, str]], list[ast.stmt], str]:
+def _candidate_defs(code: str) -> tuple[dict[str, tuple[ast.AST, str]], list[ast.stmt]]:
     try:
         tree = ast.parse(code)
     except SyntaxError as e:
@@ -163,7 +163,7 @@ def _candidate_defs(code: str) -> tuple[dict[str, tuple[ast.AST, str]], list[ast
         text = dedent_code("".join(lines[start - 1 : node.end_lineno]))
         defs[qual] = (node, text)
     imports = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
-    return defs, imports, code
+    return defs, imports
 
 
 def _is_stub(node) -> bool:
@@ -243,7 +243,7 @@ def splice(source: str, targets: list[str], answer_code: str, module_name: str |
     (see ``merge_preserving``).
     """
     spans = function_spans(source)
-    defs, imports, _ = _candidate_defs(answer_code)
+    defs, imports = _candidate_defs(answer_code)
     by_short: dict[str, list[str]] = {}
     for q in defs:
         by_short.setdefault(q.rsplit(".", 1)[-1], []).append(q)

@@ -1,4 +1,6 @@
-"""The learned verifier: score(problem, answer) = logit(" Yes") - logit(" No").
+"""The learned verifier: score(problem, answer) = logit("Yes") - logit("No") at the first
+token of the assistant's reply (no leading space: the chat template starts the reply on a
+fresh line).
 
 A linear head on two output-token logits works zero-shot on any instruct model, trains
 with the same BCE/Bradley-Terry losses as a scalar head, and exports as a plain GGUF.
@@ -7,7 +9,10 @@ The trainer builds its inputs with ``verifier_messages`` so training and use agr
 
 from __future__ import annotations
 
-from .engine import LlamaModel, Message
+from typing import Callable
+
+from .core import Message, Verifier
+from .engine import LlamaModel, load_model
 
 VERIFY_QUESTION = (
     "You are reviewing a candidate solution to a programming problem.\n\n"
@@ -44,3 +49,14 @@ class NullVerifier:
 
     def score(self, problem: str, answers: list[str]) -> list[float]:
         return [0.0 for _ in answers]
+
+
+def make_verifier(spec: str, generator: LlamaModel, threads: int | None = None,
+                  busy: Callable[[], object] | None = None) -> Verifier:
+    """``--verifier``: "same" (the generator, zero-shot: no second copy of the weights),
+    "none" (tests alone decide), or a known model name or GGUF path."""
+    if spec == "none":
+        return NullVerifier()
+    if spec in ("same", "generator"):
+        return LlamaVerifier(generator)
+    return LlamaVerifier(load_model(spec, threads=threads, busy=busy))

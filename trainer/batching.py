@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Iterator, Protocol
 
-from mucode_cli.engine import Completion, Generator, Message, SampleParams
+from mucode_cli.core import Completion, Generator, Message, SampleParams
 
 
 @dataclass

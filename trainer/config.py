@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from mucode_cli.errors import UserError
+from mucode_cli.models import DEFAULT_GENERATOR
 
 
 @dataclass
 class TrainConfig:
-    base: str = "qwen2.5-coder-0.5b"  # known name, GGUF path, transformers folder or hub id
+    base: str = DEFAULT_GENERATOR  # known name, GGUF path, transformers folder or hub id
     data: str = ""  # MBPP-format JSONL
     out: str = "runs/mucode"
     split: str = "train"
@@ -38,3 +42,21 @@ class TrainConfig:
     grad_checkpointing: bool = False
     continue_from_previous: bool = False
     timeout: float = 10.0
+
+    def __post_init__(self):
+        """The one check of a run's settings (the CLI passes its options straight in)."""
+        choices = {"rollout_backend": ("auto", "llama", "transformers"), "verifier_loss": ("bt", "bce"),
+                   "expert": ("both", "oracle", "verifier"), "quant": ("q8_0", "f16", "q4_k_m")}
+        for name, allowed in choices.items():
+            if getattr(self, name) not in allowed:
+                raise UserError(f"--{name.replace('_', '-')} must be one of {', '.join(allowed)} "
+                                f"(got {getattr(self, name)!r})")
+        for name in ("rounds", "rollouts", "turns", "epochs", "batch_size", "grad_accum", "lora_r",
+                     "rollout_workers", "problems", "steps", "pairs_per_problem", "max_tokens"):
+            value = getattr(self, name)
+            if value is not None and value < 1:
+                raise UserError(f"--{name.replace('_', '-')} must be at least 1 (got {value})")
+        if self.data and not Path(self.data).is_file():
+            raise UserError(f"training data not found: {self.data}")
+        if self.temperature < 0 or self.lr <= 0 or self.verifier_lr <= 0 or self.timeout <= 0:
+            raise UserError("--temperature must be >= 0, learning rates and the timeout positive")

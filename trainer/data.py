@@ -6,9 +6,14 @@ import random
 from collections import defaultdict
 
 
+def public_passed(rec: dict) -> bool:
+    # "public_passed": rollouts written before the one serializer (records.candidate_record)
+    return bool(rec.get("passed", rec.get("public_passed", False)))
+
+
 def label(rec: dict) -> int:
     """Positive: the answer passes every test, public and private."""
-    return int(bool(rec["public_passed"] and rec["private_passed"]))
+    return int(public_passed(rec) and bool(rec.get("private_passed", False)))
 
 
 def by_problem(records: list[dict]) -> dict[str, list[dict]]:
@@ -67,7 +72,7 @@ def expert_choice(pool: list[dict], scores: dict[str, float], expert: str) -> di
         return None
     score = lambda a: scores.get(score_key(a["task_id"], a["code"]), 0.0)  # noqa: E731
     if expert == "oracle":
-        key = lambda a: (label(a), a.get("public_passed", False))  # noqa: E731
+        key = lambda a: (label(a), public_passed(a))  # noqa: E731
     elif expert == "verifier":
         key = score
     elif expert == "both":

@@ -2,9 +2,9 @@
 
     accelerate launch [--num_processes K] -m trainer --device cuda ...
 
-(torchrun works too: ``torchrun --nproc-per-node K -m trainer ...``). Only the main
-process runs rollouts, relabeling and export; every process trains on its own shard of
-each batch. Nothing here assumes a GPU count, a port or a CUDA version, and the same
+(torchrun works too: ``torchrun --nproc-per-node K -m trainer ...``). Every process runs
+the rollouts of its own share of the problems (one file each, merged by the main process);
+the main process relabels and exports; every process trains on its own shard of each batch. Nothing here assumes a GPU count, a port or a CUDA version, and the same
 code runs as several CPU processes (gloo), which is how the tests exercise it.
 """
 
@@ -14,8 +14,8 @@ from datetime import timedelta
 
 from mucode_cli.errors import UserError
 
-# Rollouts run on the main process only, for hours at full scale, while the other
-# processes wait at a barrier: the default collective timeout would kill them.
+# Rollouts take hours at full scale, and processes whose share finishes first wait at a
+# barrier for the slowest: the default collective timeout would kill them.
 BARRIER_TIMEOUT = timedelta(hours=24)
 
 
@@ -29,6 +29,17 @@ def make_accelerator(device: str):
         raise UserError("--device cuda: no CUDA device is available")
     return Accelerator(cpu=not cuda, mixed_precision="bf16" if cuda else "no",
                        kwargs_handlers=[InitProcessGroupKwargs(timeout=BARRIER_TIMEOUT)])
+
+
+def accelerator_for(device: str):
+    """(accelerator, device) for this process: an accelerator on CUDA or under a multi-process
+    launcher (each process then trains on its own GPU), else (None, device)."""
+    import os
+
+    if device.startswith("cuda") or int(os.environ.get("WORLD_SIZE", "1")) > 1:
+        accelerator = make_accelerator(device)
+        return accelerator, str(accelerator.device)
+    return None, device
 
 
 def is_main(accelerator) -> bool:

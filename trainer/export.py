@@ -12,15 +12,10 @@ from pathlib import Path
 
 import numpy as np
 
+from .gguf_write import add_weight, gguf_rows, write_gguf
+
 QUANTS = ("q8_0", "f16", "q4_k_m")
 LLAMA_FTYPE_MOSTLY_Q4_K_M = 15
-
-
-def _permute(w: np.ndarray, n_head: int, n_kv: int | None) -> np.ndarray:
-    """llama.cpp's q/k row order for the llama architecture (transformers undoes it on load)."""
-    if n_kv is not None and n_head != n_kv:
-        n_head = n_kv
-    return w.reshape(n_head, 2, w.shape[0] // n_head // 2, *w.shape[1:]).swapaxes(1, 2).reshape(w.shape)
 
 
 def gguf_to_hf_names(model) -> dict[str, str]:
@@ -52,47 +47,42 @@ def export_gguf(model, base_gguf: Path, out: Path, changed: set[str] | None = No
     state = {k: v.detach().to(torch.float32).cpu() for k, v in model.state_dict().items()}
     names = gguf_to_hf_names(model)
     cfg = model.config
-    tmp = out.with_suffix(".partial")
-    writer = gguf.GGUFWriter(str(tmp), arch=arch)
-    for field in reader.fields.values():
-        if field.name == gguf.Keys.General.ARCHITECTURE or field.name.startswith("GGUF."):
-            continue
-        vtype = field.types[0]
-        sub = field.types[-1] if vtype == gguf.GGUFValueType.ARRAY else None
-        writer.add_key_value(field.name, field.contents(), vtype, sub_type=sub)
-    rewritten = copied = 0
+    counts = {"rewritten": 0, "copied": 0}
     qtype = gguf.GGMLQuantizationType.Q8_0 if quant == "q8_0" else gguf.GGMLQuantizationType.F16
-    for t in reader.tensors:
-        hf = names.get(t.name)
-        new = state.get(hf) if hf else None
-        if new is not None and (changed is None or hf in changed):
-            w = new.numpy()
-            if arch == "llama" and (".attn_q." in t.name or ".attn_k." in t.name):
-                heads = cfg.num_attention_heads
-                w = _permute(w, heads, heads if ".attn_q." in t.name else cfg.num_key_value_heads)
-            if changed is None:
-                old = gguf.quants.dequantize(t.data, t.tensor_type).reshape(w.shape)
-                if base_dtype is not None:
-                    old = torch.from_numpy(np.ascontiguousarray(old, dtype=np.float32)).to(base_dtype) \
-                        .to(torch.float32).numpy()
-                if np.allclose(old, w, atol=1e-6):
-                    new = None
-            if new is not None:
-                if w.ndim == 2 and w.shape[-1] % 32 == 0:
-                    data = gguf.quants.quantize(w.astype(np.float32), qtype)
-                    writer.add_tensor(t.name, data, raw_shape=data.shape, raw_dtype=qtype)
-                else:  # norms and biases stay full precision
-                    writer.add_tensor(t.name, w.astype(np.float32))
-                rewritten += 1
+
+    def fill(writer) -> None:
+        for field in reader.fields.values():
+            if field.name == gguf.Keys.General.ARCHITECTURE or field.name.startswith("GGUF."):
                 continue
-        writer.add_tensor(t.name, t.data, raw_shape=t.data.shape, raw_dtype=t.tensor_type)
-        copied += 1
-    writer.write_header_to_file()
-    writer.write_kv_data_to_file()
-    writer.write_tensors_to_file()
-    writer.close()
-    tmp.replace(out)
-    return {"path": str(out), "rewritten": rewritten, "copied": copied, "quant": quant}
+            vtype = field.types[0]
+            sub = field.types[-1] if vtype == gguf.GGUFValueType.ARRAY else None
+            writer.add_key_value(field.name, field.contents(), vtype, sub_type=sub)
+        for t in reader.tensors:
+            hf = names.get(t.name)
+            new = state.get(hf) if hf else None
+            if new is not None and (changed is None or hf in changed):
+                w = gguf_rows(new.numpy(), t.name, arch, cfg)
+                if changed is not None or not _same_as_base(t, w, base_dtype):
+                    add_weight(writer, t.name, w, qtype)
+                    counts["rewritten"] += 1
+                    continue
+            writer.add_tensor(t.name, t.data, raw_shape=t.data.shape, raw_dtype=t.tensor_type)
+            counts["copied"] += 1
+
+    write_gguf(out, arch, fill)
+    return {"path": str(out), **counts, "quant": quant}
+
+
+def _same_as_base(t, w: np.ndarray, base_dtype) -> bool:
+    """The trained weight equals the base tensor (rounded to the dtype training loaded it in):
+    training did not touch it, and its original bytes are copied."""
+    import gguf
+    import torch
+
+    old = gguf.quants.dequantize(t.data, t.tensor_type).reshape(w.shape)
+    if base_dtype is not None:
+        old = torch.from_numpy(np.ascontiguousarray(old, dtype=np.float32)).to(base_dtype).to(torch.float32).numpy()
+    return np.allclose(old, w, atol=1e-6)
 
 
 def quantize_file(src: Path, dst: Path, ftype: int) -> None:

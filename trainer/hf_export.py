@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
-
-from mucode_cli.engine import _quiet_stderr
 from mucode_cli.errors import UserError
+from mucode_cli.quiet import quiet_stderr
+
+from .gguf_write import add_weight, gguf_rows, write_gguf
 
 ARCHS = {"llama": "LLAMA", "qwen2": "QWEN2"}
 PRE_TOKENIZERS = ("qwen2", "llama-bpe", "smollm", "gpt-2", "deepseek-coder", "starcoder", "deepseek-llm",
@@ -96,24 +96,11 @@ def _metadata(writer, model, tok, folder: Path, pre: str) -> None:
         writer.add_chat_template(template)
 
 
-def _write(path: Path, arch: str, fill) -> None:
-    import gguf
-
-    tmp = path.with_suffix(".partial")
-    writer = gguf.GGUFWriter(str(tmp), arch=arch)
-    fill(writer)
-    writer.write_header_to_file()
-    writer.write_kv_data_to_file()
-    writer.write_tensors_to_file()
-    writer.close()
-    tmp.replace(path)
-
-
 def _llama_tokens(vocab_file: Path, text: str) -> list[int] | None:
     from llama_cpp import Llama
 
     try:
-        with _quiet_stderr():
+        with quiet_stderr():
             llm = Llama(model_path=str(vocab_file), vocab_only=True, verbose=False)
     except (ValueError, RuntimeError, OSError):
         return None  # a pre-tokenizer name this llama.cpp does not know
@@ -131,7 +118,7 @@ def pick_pre_tokenizer(model, tok, folder: Path, work: Path) -> str:
     probe = work / "vocab-probe.gguf"
     try:
         for pre in PRE_TOKENIZERS:
-            _write(probe, arch, lambda w: _metadata(w, model, tok, folder, pre))
+            write_gguf(probe, arch, lambda w: _metadata(w, model, tok, folder, pre))
             if _llama_tokens(probe, PROBE) == want:
                 return pre
     finally:
@@ -144,8 +131,6 @@ def hf_to_gguf(model, tok, folder: Path, out: Path, quant: str = "f16") -> dict:
     """Write ``model`` (float weights in transformers) and its tokenizer as a GGUF file."""
     import gguf
     import torch
-
-    from .export import _permute
 
     cfg = model.config
     if cfg.model_type not in ARCHS:
@@ -166,14 +151,7 @@ def hf_to_gguf(model, tok, folder: Path, out: Path, quant: str = "f16") -> dict:
             name = names.get_name(hf, try_suffixes=(".weight", ".bias"))
             if name is None:
                 raise UserError(f"no GGUF name for tensor {hf}")
-            if arch == "llama" and (".attn_q." in name or ".attn_k." in name):
-                heads = cfg.num_attention_heads
-                w = _permute(w, heads, heads if ".attn_q." in name else cfg.num_key_value_heads)
-            if w.ndim == 2 and w.shape[-1] % 32 == 0:
-                data = gguf.quants.quantize(np.ascontiguousarray(w, dtype=np.float32), qtype)
-                writer.add_tensor(name, data, raw_shape=data.shape, raw_dtype=qtype)
-            else:  # norms and biases stay full precision
-                writer.add_tensor(name, np.ascontiguousarray(w, dtype=np.float32))
+            add_weight(writer, name, gguf_rows(w, name, arch, cfg), qtype)
 
-    _write(out, arch, fill)
+    write_gguf(out, arch, fill)
     return {"path": str(out), "pre_tokenizer": pre, "quant": quant, "tensors": len(state)}

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import time
 
-from mucode_cli.engine import Completion, Message, SampleParams, fence_closed
+from mucode_cli.answers import fence_closed
+from mucode_cli.core import Completion, Message, SampleParams
 
 from .batching import Request
 from .hf import chat_ids

@@ -18,17 +18,18 @@ import json
 import platform
 import shutil
 import time
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
 from mucode_cli.errors import UserError
+from mucode_cli.records import read_jsonl
 
-from .config import TrainConfig
 from .batching import SharedGenerator
-from .data import bce_rows, bt_pairs, relabel, score_key
+from .config import TrainConfig
+from .data import bce_rows, bt_pairs, label, relabel, score_key
 from .distributed import is_main, wait, world_size
-from .rollouts import BACKENDS, load_jsonl, pick_backend, run_rollouts
+from .rollouts import pick_backend, run_rollouts
 
 
 def _versions() -> dict:
@@ -90,8 +91,9 @@ def rollout_generator(backend: str, path: Path, cfg: TrainConfig) -> SharedGener
         model, tok = load_base(str(path), cfg.device)
         return SharedGenerator(TransformersGenerator(model, tok))
     from mucode_cli.engine import load_model
+    from mucode_cli.sandbox import runs_in_flight
 
-    return SharedGenerator(load_model(str(path), n_ctx=8192))
+    return SharedGenerator(load_model(str(path), n_ctx=8192, busy=runs_in_flight))
 
 
 def merge_parts(rdir: Path) -> None:
@@ -101,40 +103,73 @@ def merge_parts(rdir: Path) -> None:
         return
     with open(rdir / "rollouts.jsonl", "a", encoding="utf-8") as f:
         for part in parts:
-            f.write("".join(json.dumps(rec) + "\n" for rec in load_jsonl(part)))
+            f.write("".join(json.dumps(rec) + "\n" for rec in read_jsonl(part)))
     for part in parts:
         part.unlink()
 
 
+def require_extras() -> None:
+    """Training needs the train extras; say which one is missing before anything starts."""
+    try:
+        import peft  # noqa: F401
+        import torch  # noqa: F401
+        import transformers  # noqa: F401
+    except ImportError as e:
+        raise UserError(f"training needs the train extras ({e.name} is missing): pip install 'mucode[train]'") from None
+
+
+@dataclass
+class _Run:
+    """What every stage of one training run needs."""
+
+    cfg: TrainConfig
+    accelerator: object
+    say: Callable[[str], None]
+    out: Path
+    manifest: Manifest
+    tasks: list
+    base_file: Path  # the base as GGUF: the template of every export
+    sandbox: object
+
+    @property
+    def main(self) -> bool:
+        return is_main(self.accelerator)
+
+
 def run_training(cfg: TrainConfig, say: Callable[[str], None] = print, accelerator=None) -> dict:
+    """Expert iteration (METHOD.md): per round, rollouts -> verifier -> relabel -> SFT -> GGUF.
+    Each stage owns its "done?" check, so a run cut short resumes where it stopped."""
+    run = _start(cfg, say, accelerator)
+    generator_path = run.base_file
+    all_records: list[dict] = []
+    for k in range(1, cfg.rounds + 1):
+        rdir = run.out / f"round-{k}"
+        rdir.mkdir(exist_ok=True)
+        info = run.manifest.round(k)
+        records = _rollouts(run, k, rdir, info, generator_path)
+        all_records.extend(records)
+        scores = _verifier(run, k, rdir, info, all_records)
+        examples = _relabel(run, rdir, info, all_records, scores)
+        generator_path = _sft(run, k, rdir, info, examples, generator_path)
+    return _publish(run)
+
+
+def _start(cfg: TrainConfig, say: Callable[[str], None], accelerator) -> _Run:
+    """Check what can fail before anything is written; the base as GGUF (once)."""
     import torch
 
     from bench import mbpp
-    from mucode_cli.engine import SampleParams
     from mucode_cli.sandbox import Sandbox, SandboxLimits
 
-    from .export import export_gguf
-    from .hf import add_lora, base_gguf, load_base, weights_dtype
+    from .hf import base_gguf, load_base
     from .hf_export import folder_of, hf_to_gguf
-    from .sft import sft
-    from .verifier_train import train_verifier
 
     if not is_main(accelerator):
         say = lambda _msg: None  # noqa: E731  (one voice, not one per process)
-    if cfg.rollout_backend not in BACKENDS:
-        raise UserError(f"--rollout-backend must be one of {', '.join(BACKENDS)} (got {cfg.rollout_backend!r})")
-    if cfg.verifier_loss not in ("bt", "bce"):
-        raise UserError(f"--verifier-loss must be bt or bce (got {cfg.verifier_loss!r})")
-    if cfg.expert not in ("both", "oracle", "verifier"):
-        raise UserError(f"--expert must be both, oracle or verifier (got {cfg.expert!r})")
-    for name in ("rounds", "rollouts", "turns", "epochs", "batch_size", "grad_accum", "lora_r"):
-        if getattr(cfg, name) < 1:
-            raise UserError(f"--{name.replace('_', '-')} must be at least 1 (got {getattr(cfg, name)})")
     if cfg.device.startswith("cuda") and not torch.cuda.is_available():
         raise UserError("--device cuda: no CUDA device is available")
     base_file = base_gguf(cfg.base)
-    if base_file is None:
-        folder = folder_of(cfg.base)  # fails here, before anything is written, if it is not one
+    folder = folder_of(cfg.base) if base_file is None else None  # fails here if it is not one
     tasks = mbpp.load(cfg.data, cfg.split)
     if cfg.problems:
         tasks = tasks[: cfg.problems]
@@ -155,116 +190,136 @@ def run_training(cfg: TrainConfig, say: Callable[[str], None] = print, accelerat
             del model
         wait(accelerator)
     torch.manual_seed(cfg.seed)
-    sandbox = Sandbox(SandboxLimits(timeout=cfg.timeout))
-    generator_path = base_file
-    all_records: list[dict] = []
-    for k in range(1, cfg.rounds + 1):
-        rdir = out / f"round-{k}"
-        rdir.mkdir(exist_ok=True)
-        info = manifest.round(k)
-        times = info.setdefault("seconds", {})
+    return _Run(cfg, accelerator, say, out, manifest, tasks, base_file, Sandbox(SandboxLimits(timeout=cfg.timeout)))
 
-        # 1. Rollouts with the current generator; each process takes its share of the problems.
-        t = time.monotonic()
-        if not (rdir / "rollouts.done").exists():
-            rank, world = (0, 1) if accelerator is None else (accelerator.process_index, accelerator.num_processes)
-            mine = tasks[rank::world]
-            part = rdir / ("rollouts.jsonl" if world == 1 else f"rollouts.part{rank}.jsonl")
-            backend = pick_backend(cfg.rollout_backend, cfg.device)
-            say(f"round {k}: rollouts with {generator_path.name} on {len(tasks)} problems "
+
+def _rollouts(run: _Run, k: int, rdir: Path, info: dict, generator_path: Path) -> list[dict]:
+    """1. Rollouts with the current generator; each process takes its share of the problems."""
+    from mucode_cli.core import SampleParams
+
+    cfg, acc = run.cfg, run.accelerator
+    t = time.monotonic()
+    if not (rdir / "rollouts.done").exists():
+        rank, world = (0, 1) if acc is None else (acc.process_index, acc.num_processes)
+        part = rdir / ("rollouts.jsonl" if world == 1 else f"rollouts.part{rank}.jsonl")
+        backend = pick_backend(cfg.rollout_backend, cfg.device)
+        run.say(f"round {k}: rollouts with {generator_path.name} on {len(run.tasks)} problems "
                 f"({backend}, {world} process{'es' if world > 1 else ''})")
-            gen = rollout_generator(backend, generator_path, cfg)
-            params = SampleParams(temperature=cfg.temperature, max_tokens=cfg.max_tokens)
-            workers = cfg.rollout_workers or (64 if backend == "transformers" else 2)
-            try:
-                run_rollouts(mine, gen, sandbox, part, cfg.rollouts, cfg.turns, params, cfg.seed + k, k,
-                             workers=workers)
-            finally:
-                gen.close()
-                del gen  # free the rollout model before training
-                release(accelerator)
-            wait(accelerator)
-            if is_main(accelerator):
-                merge_parts(rdir)
-                (rdir / "rollouts.done").write_text("")
-        wait(accelerator)
-        records = load_jsonl(rdir / "rollouts.jsonl")
-        times.setdefault("rollouts", round(time.monotonic() - t, 1))
-        all_records.extend(records)
-        solved = {r["task_id"] for r in records if r["public_passed"] and r["private_passed"]}
-        info["rollout_answers"] = len(records)
-        info["rollout_success"] = round(len(solved) / len(tasks), 4)
+        gen = rollout_generator(backend, generator_path, cfg)
+        params = SampleParams(temperature=cfg.temperature, max_tokens=cfg.max_tokens)
+        workers = cfg.rollout_workers or (64 if backend == "transformers" else 2)
+        try:
+            run_rollouts(run.tasks[rank::world], gen, run.sandbox, part, cfg.rollouts, cfg.turns, params,
+                         cfg.seed + k, k, workers=workers)
+        finally:
+            gen.close()
+            del gen  # free the rollout model before training
+            release(acc)
+        wait(acc)
+        if run.main:
+            merge_parts(rdir)
+            (rdir / "rollouts.done").write_text("")
+    wait(acc)
+    records = read_jsonl(rdir / "rollouts.jsonl")
+    info.setdefault("seconds", {}).setdefault("rollouts", round(time.monotonic() - t, 1))
+    solved = {r["task_id"] for r in records if label(r)}
+    info["rollout_answers"] = len(records)
+    info["rollout_success"] = round(len(solved) / len(run.tasks), 4)
+    return records
 
-        # 2-3. Verifier data (aggregated over rounds) and training from the base.
-        t = time.monotonic()
-        pairs = bt_pairs(all_records, cfg.pairs_per_problem, cfg.seed + k)
-        rows = bce_rows(all_records)
-        info["verifier_data"] = {"pairs": len(pairs), "rows": len(rows),
-                                 "positives": sum(r["label"] for r in rows)}
-        # Scored per (problem, code): the same code can be right for one problem, wrong for another.
-        problem_of = {score_key(r["task_id"], r["code"]): r["problem"] for r in all_records if r.get("code")}
-        keys = sorted(problem_of)
-        scores_path = rdir / "scores.json"
-        scores = json.loads(scores_path.read_text()) if scores_path.exists() else None
-        if scores is not None and any("\x00" not in k for k in scores):
-            scores = None  # written by mucode 0.1, keyed by code alone: score again
-        if scores is None or not (rdir / "verifier.gguf").exists():  # else finished earlier: reuse
-            say(f"round {k}: verifier on {len(pairs)} pairs / {len(rows)} answers")
-            vmodel, tok = load_base(cfg.base, cfg.device, grad_checkpointing=cfg.grad_checkpointing)
-            vmodel = add_lora(vmodel, cfg.lora_r, cfg.seed)
-            scorer, vreport = train_verifier(
-                vmodel, tok, pairs, rows, loss=cfg.verifier_loss, lr=cfg.verifier_lr, batch_size=cfg.batch_size,
-                grad_accum=cfg.grad_accum, epochs=cfg.epochs, max_steps=cfg.steps, seed=cfg.seed + k,
-                max_length=cfg.max_length, accelerator=accelerator)
-            info["verifier"] = vreport
-            pairs_to_score = [(problem_of[k], k.split("\x00", 1)[1]) for k in keys]
-            scores = dict(zip(keys, scorer.score_all(pairs_to_score))) if keys else {}
-            if is_main(accelerator):
-                # Merged in fp32: a LoRA delta added to bf16 weights would mostly round away.
-                merged = vmodel.float().merge_and_unload()
-                info["verifier_export"] = export_gguf(merged, base_file, rdir / "verifier.gguf", quant=cfg.quant,
-                                                      base_dtype=weights_dtype(cfg.device))
-                scores_path.write_text(json.dumps(scores))
-            del vmodel
-            release(accelerator)
-            times["verifier"] = round(time.monotonic() - t, 1)
-        wait(accelerator)
-        # 4. Relabel with the local search expert (cheap: always redone).
-        examples = relabel(all_records, scores, cfg.expert, cfg.keep_unsolved)
-        if is_main(accelerator):
-            (rdir / "sft.jsonl").write_text("".join(json.dumps(e) + "\n" for e in examples))
-        info["sft_examples"] = len(examples)
-        manifest.save()
 
-        # 5-6. SFT of the generator from the base (or the previous round) and export.
-        t = time.monotonic()
-        if not (rdir / "generator.gguf").exists():
-            start_from = cfg.base if (k == 1 or not cfg.continue_from_previous) else str(generator_path)
-            say(f"round {k}: SFT on {len(examples)} relabeled turns")
-            gmodel, tok = load_base(start_from, cfg.device, grad_checkpointing=cfg.grad_checkpointing,
-                                    trains_all_weights=cfg.full)
-            if not cfg.full:
-                gmodel = add_lora(gmodel, cfg.lora_r, cfg.seed)
-            info["sft"] = sft(gmodel, tok, examples, lr=cfg.lr, batch_size=cfg.batch_size,
-                              grad_accum=cfg.grad_accum, epochs=cfg.epochs, max_steps=cfg.steps,
-                              seed=cfg.seed + k, max_length=cfg.max_length, accelerator=accelerator)
-            if is_main(accelerator):
-                merged = gmodel.float() if cfg.full else gmodel.float().merge_and_unload()
-                template = base_file if start_from == cfg.base else generator_path
-                info["generator_export"] = export_gguf(merged, template, rdir / "generator.gguf", quant=cfg.quant,
-                                                       base_dtype=weights_dtype(cfg.device, cfg.full))
-            del gmodel
-            release(accelerator)
-            times["sft"] = round(time.monotonic() - t, 1)
-        generator_path = rdir / "generator.gguf"
-        manifest.save()
-        wait(accelerator)
-    if is_main(accelerator):
-        last = out / f"round-{cfg.rounds}"
+def _verifier(run: _Run, k: int, rdir: Path, info: dict, all_records: list[dict]) -> dict[str, float]:
+    """2-3. Verifier data (aggregated over rounds), training from the base, and the scores of
+    every answer so far (per problem and code: the same code can be right for one problem and
+    wrong for another)."""
+    from .export import export_gguf
+    from .hf import add_lora, load_base, weights_dtype
+    from .verifier_train import train_verifier
+
+    cfg, acc = run.cfg, run.accelerator
+    t = time.monotonic()
+    pairs = bt_pairs(all_records, cfg.pairs_per_problem, cfg.seed + k)
+    rows = bce_rows(all_records)
+    info["verifier_data"] = {"pairs": len(pairs), "rows": len(rows), "positives": sum(r["label"] for r in rows)}
+    problem_of = {score_key(r["task_id"], r["code"]): r["problem"] for r in all_records if r.get("code")}
+    keys = sorted(problem_of)
+    scores_path = rdir / "scores.json"
+    scores = json.loads(scores_path.read_text()) if scores_path.exists() else None
+    if scores is not None and any("\x00" not in key for key in scores):
+        scores = None  # written by mucode 0.1, keyed by code alone: score again
+    if scores is None or not (rdir / "verifier.gguf").exists():  # else finished earlier: reuse
+        run.say(f"round {k}: verifier on {len(pairs)} pairs / {len(rows)} answers")
+        vmodel, tok = load_base(cfg.base, cfg.device, grad_checkpointing=cfg.grad_checkpointing)
+        vmodel = add_lora(vmodel, cfg.lora_r, cfg.seed)
+        scorer, info["verifier"] = train_verifier(
+            vmodel, tok, pairs, rows, loss=cfg.verifier_loss, lr=cfg.verifier_lr, batch_size=cfg.batch_size,
+            grad_accum=cfg.grad_accum, epochs=cfg.epochs, max_steps=cfg.steps, seed=cfg.seed + k,
+            max_length=cfg.max_length, accelerator=acc)
+        to_score = [(problem_of[key], key.split("\x00", 1)[1]) for key in keys]
+        scores = dict(zip(keys, scorer.score_all(to_score))) if keys else {}
+        if run.main:
+            # Merged in fp32: a LoRA delta added to bf16 weights would mostly round away.
+            merged = vmodel.float().merge_and_unload()
+            info["verifier_export"] = export_gguf(merged, run.base_file, rdir / "verifier.gguf", quant=cfg.quant,
+                                                  base_dtype=weights_dtype(cfg.device))
+            scores_path.write_text(json.dumps(scores))
+        del vmodel
+        release(acc)
+        info.setdefault("seconds", {})["verifier"] = round(time.monotonic() - t, 1)
+    wait(acc)
+    return scores
+
+
+def _relabel(run: _Run, rdir: Path, info: dict, all_records: list[dict], scores: dict[str, float]) -> list[dict]:
+    """4. Relabel with the local search expert (cheap: always redone)."""
+    examples = relabel(all_records, scores, run.cfg.expert, run.cfg.keep_unsolved)
+    if run.main:
+        (rdir / "sft.jsonl").write_text("".join(json.dumps(e) + "\n" for e in examples))
+    info["sft_examples"] = len(examples)
+    run.manifest.save()
+    return examples
+
+
+def _sft(run: _Run, k: int, rdir: Path, info: dict, examples: list[dict], generator_path: Path) -> Path:
+    """5-6. SFT of the generator from the base (or the previous round) and its export."""
+    from .export import export_gguf
+    from .hf import add_lora, load_base, weights_dtype
+    from .sft import sft
+
+    cfg, acc = run.cfg, run.accelerator
+    t = time.monotonic()
+    if not (rdir / "generator.gguf").exists():
+        start_from = cfg.base if (k == 1 or not cfg.continue_from_previous) else str(generator_path)
+        run.say(f"round {k}: SFT on {len(examples)} relabeled turns")
+        gmodel, tok = load_base(start_from, cfg.device, grad_checkpointing=cfg.grad_checkpointing,
+                                trains_all_weights=cfg.full)
+        if not cfg.full:
+            gmodel = add_lora(gmodel, cfg.lora_r, cfg.seed)
+        info["sft"] = sft(gmodel, tok, examples, lr=cfg.lr, batch_size=cfg.batch_size, grad_accum=cfg.grad_accum,
+                          epochs=cfg.epochs, max_steps=cfg.steps, seed=cfg.seed + k, max_length=cfg.max_length,
+                          accelerator=acc)
+        if run.main:
+            merged = gmodel.float() if cfg.full else gmodel.float().merge_and_unload()
+            template = run.base_file if start_from == cfg.base else generator_path
+            info["generator_export"] = export_gguf(merged, template, rdir / "generator.gguf", quant=cfg.quant,
+                                                   base_dtype=weights_dtype(cfg.device, cfg.full))
+        del gmodel
+        release(acc)
+        info.setdefault("seconds", {})["sft"] = round(time.monotonic() - t, 1)
+    run.manifest.save()
+    wait(acc)
+    return rdir / "generator.gguf"
+
+
+def _publish(run: _Run) -> dict:
+    """The last round's models as OUT/generator.gguf and OUT/verifier.gguf."""
+    if run.main:
+        last = run.out / f"round-{run.cfg.rounds}"
         for name in ("generator.gguf", "verifier.gguf"):
-            src, dst = last / name, out / name
+            src, dst = last / name, run.out / name
             if not dst.exists() or dst.stat().st_mtime_ns != src.stat().st_mtime_ns:
                 shutil.copy2(src, dst)  # keeps the mtime: a resumed run sees nothing new
-    manifest.data["outputs"] = {"generator": str(out / "generator.gguf"), "verifier": str(out / "verifier.gguf")}
-    manifest.save()
-    return manifest.data
+    run.manifest.data["outputs"] = {"generator": str(run.out / "generator.gguf"),
+                                    "verifier": str(run.out / "verifier.gguf")}
+    run.manifest.save()
+    return run.manifest.data

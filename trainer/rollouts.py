@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Callable
 
 from bench.tasks import BenchEnvironment, BenchTask
-from mucode_cli.engine import Generator, SampleParams
-from mucode_cli.sandbox import Sandbox
+from mucode_cli.core import Executor, Generator, SampleParams
+from mucode_cli.records import candidate_record, read_jsonl
 from mucode_cli.search import Search, SearchConfig
 from mucode_cli.verifier import NullVerifier
 
@@ -35,7 +35,7 @@ def pick_backend(name: str, device: str) -> str:
     return "llama" if llama_cpp.llama_supports_gpu_offload() else "transformers"
 
 
-def one_rollout(task: BenchTask, generator: Generator, sandbox: Sandbox, r: int, turns: int,
+def one_rollout(task: BenchTask, generator: Generator, sandbox: Executor, r: int, turns: int,
                 params: SampleParams, seed: int, round_index: int) -> list[dict]:
     env = BenchEnvironment(task, sandbox)
     cfg = SearchConfig(n=1, turns=turns, select="pt", seed=seed * 100_003 + r, params=params)
@@ -43,24 +43,19 @@ def one_rollout(task: BenchTask, generator: Generator, sandbox: Sandbox, r: int,
     out = []
     for t in result.turns:
         c = t.choice
-        out.append({
-            "task_id": task.task_id, "round": round_index, "rollout": r, "turn": t.number,
-            "problem": env.problem, "messages": t.messages, "answer": c.answer,
-            "code": c.evaluation.code, "valid": c.evaluation.valid,
-            "public_passed": c.evaluation.passed,
-            "private_passed": bool(c.evaluation.extra.get("private_passed")),
-        })
+        out.append({**candidate_record(c), "task_id": task.task_id, "round": round_index, "rollout": r,
+                    "problem": env.problem, "messages": t.messages})
     return out
 
 
 def finished_tasks(folder: Path) -> set[str]:
     done = set()
     for part in sorted(folder.glob("rollouts*.jsonl")):
-        done |= {rec["task_id"] for rec in load_jsonl(part)}
+        done |= {rec["task_id"] for rec in read_jsonl(part)}
     return done
 
 
-def run_rollouts(tasks: list[BenchTask], generator: Generator, sandbox: Sandbox, path: Path, rollouts: int,
+def run_rollouts(tasks: list[BenchTask], generator: Generator, sandbox: Executor, path: Path, rollouts: int,
                  turns: int, params: SampleParams, seed: int, round_index: int, workers: int = 1,
                  progress: Callable[[BenchTask], None] | None = None) -> None:
     """Append the rollouts of ``tasks`` to ``path``, one problem's lines at a time.
@@ -93,15 +88,3 @@ def run_rollouts(tasks: list[BenchTask], generator: Generator, sandbox: Sandbox,
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
-
-
-def load_jsonl(path: Path) -> list[dict]:
-    out = []
-    if not path.exists():
-        return out
-    for line in path.read_text().splitlines():
-        try:
-            out.append(json.loads(line))
-        except json.JSONDecodeError:
-            continue  # a line cut short by an interruption
-    return out

@@ -28,7 +28,7 @@ def test_bench_humaneval_two_problems_with_tiny_model(tmp_path):
     recs = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
     assert [r["task_id"] for r in recs] == ["HumanEval/0", "HumanEval/1"]
     cand = recs[0]["turns"][0]["candidates"][0]
-    assert {"code", "public_passed", "private_passed", "score", "tokens"} <= set(cand)
+    assert {"code", "passed", "private_passed", "score", "tokens"} <= set(cand)
     # Re-running with the same --out resumes: nothing left to do.
     again = mucode("bench", "humaneval", "--model", "smollm2-135m", "--limit", "2", "-n", "2", "--turns", "2",
                    "--max-tokens", "48", "--out", out, "--json")

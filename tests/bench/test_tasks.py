@@ -8,7 +8,7 @@ import pytest
 from bench import humaneval, mbpp
 from bench.runner import BenchConfig, run_benchmark, success_by_turn
 from bench.tasks import BenchEnvironment, BenchTask, check_public_tests
-from mucode_cli.engine import Completion, SampleParams
+from mucode_cli.core import Completion, SampleParams
 from mucode_cli.errors import UserError
 from mucode_cli.sandbox import Sandbox, SandboxLimits
 from mucode_cli.search import Search, SearchConfig
@@ -102,10 +102,10 @@ def _task():
 def test_environment_feeds_back_public_only_and_scores_private():
     env = BenchEnvironment(_task(), Sandbox(SandboxLimits(timeout=10)))
     good = env.evaluate("```python\ndef add(a, b):\n    return a + b\n```")
-    assert good.passed and good.extra["private_passed"]
+    assert good.passed and good.private_passed
     # Passes the public test, fails a hidden one: the model never sees the hidden test.
     sneaky = env.evaluate("```python\ndef add(a, b):\n    return 3 if (a, b) == (1, 2) else 7\n```")
-    assert sneaky.passed and not sneaky.extra["private_passed"]
+    assert sneaky.passed and not sneaky.private_passed
     wrong = env.evaluate("```python\ndef add(a, b):\n    return a - b\n```")
     assert not wrong.passed
     fb = env.feedback_message(wrong)
@@ -119,7 +119,7 @@ def test_a_solution_function_named_test_is_not_collected_as_a_test():
         "test_setup_code": ""})
     env = BenchEnvironment(task, Sandbox(SandboxLimits(timeout=10)))
     ev = env.evaluate("```python\ndef test_duplicate(arr):\n    return len(arr) != len(set(arr))\n```")
-    assert ev.passed and ev.extra["private_passed"] and ev.n_total == 1
+    assert ev.passed and ev.private_passed and ev.n_total == 1
 
 
 def test_nothing_of_the_private_tests_shows_through_the_public_part():
@@ -127,13 +127,13 @@ def test_nothing_of_the_private_tests_shows_through_the_public_part():
     # A hidden test that hangs: the public test still passes, and no timeout is reported.
     env = BenchEnvironment(_task(), sb)
     ev = env.evaluate("```python\ndef add(a, b):\n    while a == 0:\n        pass\n    return a + b\n```")
-    assert ev.passed and not ev.extra["private_passed"]
+    assert ev.passed and not ev.private_passed
     # The hidden program does not even import: its error text stays out of the public feedback.
     task = BenchTask("X/1", "Add.", ["assert add(1, 2) == 3"], [], entry_point="add",
                      private_program="import no_such_module_here\n\ndef check(candidate):\n    pass\n")
     env = BenchEnvironment(task, sb)
     good = env.evaluate("```python\ndef add(a, b):\n    return a + b\n```")
-    assert good.passed and not good.extra["private_passed"]
+    assert good.passed and not good.private_passed
     wrong = env.evaluate("```python\ndef add(a, b):\n    return a - b\n```")
     fb = env.feedback_message(wrong)
     assert "add(1, 2)" in fb and "no_such_module" not in fb and "test_private" not in fb

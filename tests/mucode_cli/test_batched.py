@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from mucode_cli.batched import BatchedSampler, _probs, prompt_lookup
-from mucode_cli.engine import SampleParams
+from mucode_cli.core import SampleParams
 
 PROMPTS = [
     [{"role": "user", "content": "Fix this function so that add(2, 3) == 5:\n```python\ndef add(a, b):\n"
@@ -51,9 +51,14 @@ def test_every_sequence_of_a_batch_is_reproducible_and_distinct(smollm):
     assert sorted(run(12)) != sorted(a)
 
 
-def test_batched_greedy_sequences_are_valid_samples(smollm):
+def test_batched_greedy_sequences_are_one_group_and_equal_the_single_sequence(smollm):
+    # Greedy sequences never split up: they decode as one group, one row per step, so the
+    # batch layout (hence the numerics) is that of a single sequence.
+    one = greedy(smollm, PROMPTS[1], fast=True, draft=8, n=1)[0]
     comps = greedy(smollm, PROMPTS[1], fast=True, draft=8, n=3)
-    assert len(comps) == 3 and all(c.text.strip() for c in comps)
+    assert sorted(c.index for c in comps) == [0, 1, 2]
+    assert {c.text for c in comps} == {one.text} and one.text.strip()
+    assert all(c.n_tokens == one.n_tokens and c.finish == one.finish for c in comps)
 
 
 def test_prompt_cache_is_reused_across_turns(smollm):
@@ -148,3 +153,27 @@ def test_several_prompts_decode_in_one_batch_and_their_prompts_are_reused(smollm
     assert got[0][:12] == alone[0][:12] and got[1][:12] == alone[1][:12]
     list(smollm.sample_many([(PROMPTS[0], 2, a, 0), (PROMPTS[1], 1, a, 7)]))
     assert smollm._batch_sampler.reused_prompt_tokens >= len(smollm.tokenize_chat(PROMPTS[1])) - 1
+
+
+def test_prompts_of_one_call_share_their_common_beginning(smollm):
+    sampler = smollm._batched(2, 1)
+    head = smollm.tokenize_chat("def add(a, b):\n    '''Add two numbers.'''\n    total = a + b\n")
+    p1, p2 = head + smollm.tokenize_chat("    return"), head + smollm.tokenize_chat("    print")
+    sampler.cached = {}
+    shared = sampler._eval_prompts([p1, p2], [0, 1])[1]
+    assert sampler.reused_prompt_tokens >= len(head) - 1  # p2's beginning came from p1's cells
+    sampler.cached = {}
+    sampler._eval_prompt([0])
+    sampler.cached = {}
+    alone = sampler._eval_prompts([p2], [0])[0]
+    assert sampler.reused_prompt_tokens == 0
+    assert int(np.argmax(shared)) == int(np.argmax(alone))
+    assert np.max(np.abs(shared - alone)) < 0.05 * np.max(np.abs(alone))
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_a_raw_prompt_answered_with_one_line(smollm, fast):
+    p = SampleParams(temperature=0.0, max_tokens=32, fast=fast, stop_at_line=True, stop_at_fence=False)
+    [c] = list(smollm.sample("def add(a, b):\n    return", 1, p, seed=0))
+    assert c.finish == "line" and c.text.count("\n") >= 1 and c.text.split("\n")[0].strip()
+    assert c.prompt_tokens < 12  # no chat template around it

@@ -141,11 +141,13 @@ def test_ctrl_c_kills_the_run_and_leaves_nothing(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "mucode_cli.cli", "check", str(tmp_path / "m.py"), "--tests",
                              str(tmp_path / "test_m.py"), "--timeout", "120"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
-    # Interrupt once the test run is under way (a loaded machine may take longer to get there).
+    # Interrupt once the sandboxed pytest is under way (a loaded machine may take longer to get
+    # there). Not just any process naming test_m.py: mucode's own command line does too.
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
         now = {p for p in os.listdir(tempfile.gettempdir()) if p.startswith("mucode-sandbox-")}
-        if now - before and any("test_m.py" in _cmdline(p) for p in os.listdir("/proc") if p.isdigit()):
+        if now - before and any("pytest\x00" in c and "test_m.py" in c
+                                for c in (_cmdline(p) for p in os.listdir("/proc") if p.isdigit())):
             break
         time.sleep(0.2)
     time.sleep(1)
@@ -197,3 +199,20 @@ def test_models_list_is_readable_in_80_columns():
     listed = json.loads(subprocess.run([sys.executable, "-m", "mucode_cli.cli", "models", "list", "--json"],
                                        capture_output=True, text=True, timeout=120).stdout)
     assert {m["name"] for m in listed} == set(KNOWN_MODELS)
+
+
+def test_every_train_option_is_a_train_config_field():
+    # The CLI hands its options to TrainConfig in one step; an option without a field would be
+    # silently dropped, a field without an option silently left at its default.
+    import dataclasses
+
+    import typer
+
+    from mucode_cli.cli import app
+    from trainer.config import TrainConfig
+
+    train = typer.main.get_command(app).commands["train"]
+    options = {p.name for p in train.params}
+    fields = {f.name for f in dataclasses.fields(TrainConfig)}
+    assert options <= fields
+    assert fields - options == {"temperature", "timeout", "max_length"}  # set in code, not options

@@ -2,7 +2,7 @@
 
 import pytest
 
-from mucode_cli.engine import SampleParams
+from mucode_cli.core import SampleParams
 from mucode_cli.errors import UserError
 from mucode_cli.models import resolve_model
 from mucode_cli.verifier import LlamaVerifier, verifier_messages
@@ -42,12 +42,23 @@ def test_prompt_is_evaluated_once_for_n_samples(smollm):
     assert sum(n for n in evaluated if n > 1) < 2 * prompt
 
 
-def test_stop_at_closing_fence(smollm):
+@pytest.mark.parametrize("fast", [False, True])
+def test_stop_at_closing_fence(smollm, fast):
+    from mucode_cli.answers import fence_closed
+
     msgs = [{"role": "user", "content": "Reply with a python code block printing hello, then explain it."}]
-    comps = list(smollm.sample(msgs, 2, SampleParams(temperature=0.7, max_tokens=200), seed=3))
-    for c in comps:
-        if c.finish == "fence":
-            assert c.text.rstrip().endswith("```")
+    params = SampleParams(temperature=0.7, max_tokens=200, fast=fast)
+    by_seed = {seed: list(smollm.sample(msgs, 2, params, seed=seed)) for seed in range(2)}
+    fenced = [(seed, c) for seed, comps in by_seed.items() for c in comps if c.finish == "fence"]
+    assert fenced, "no answer closed a code block in 4 samples"  # measured: 2 to 4 of 4 do
+    for _, c in fenced:
+        assert c.text.rstrip().endswith("```") and fence_closed(c.text)
+        assert c.text.count("```") == 2  # stopped at the first block's end, nothing after it
+    # Without the stop, the same seed goes on past the block (explaining it, as asked).
+    seed, first = fenced[0]
+    on = {c.index: c for c in smollm.sample(
+        msgs, 2, SampleParams(temperature=0.7, max_tokens=200, fast=fast, stop_at_fence=False), seed=seed)}[first.index]
+    assert on.finish != "fence" and on.n_tokens > first.n_tokens and on.text.startswith(first.text.rstrip()[:-3])
 
 
 def test_shared_prefix_scores_equal_scratch_scores(smollm):
@@ -111,3 +122,9 @@ def test_llama_cpp_yields_a_core_while_a_sandboxed_test_runs(smollm, tmp_path):
     run.join()
     gov.apply(ctx)
     assert during == max(1, gov.threads - 1) and llama_cpp.llama_n_threads(ctx) == gov.threads
+
+
+def test_fill_in_the_middle_markers_come_from_the_vocab(qwen, smollm):
+    assert qwen.fim_tokens() == ("<|fim_prefix|>", "<|fim_suffix|>", "<|fim_middle|>")
+    marks = smollm.fim_tokens()
+    assert marks is None or all(len(smollm.tokenize_chat(m)) == 1 for m in marks)

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from mucode_cli.engine import SampleParams
+from mucode_cli.core import SampleParams
 from mucode_cli.errors import UserError
-from mucode_cli.fixer import prepare, run_fix
+from mucode_cli.fix import prepare, run_fix
 from mucode_cli.sandbox import Sandbox, SandboxLimits
 from mucode_cli.search import SearchConfig
 from mucode_cli.verifier import NullVerifier

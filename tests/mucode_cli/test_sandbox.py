@@ -125,6 +125,25 @@ def test_killing_the_parent_or_exiting_early_never_passes(project):
         assert not r.passed, body
 
 
+def test_a_process_that_dies_mid_run_keeps_the_outcomes_reported_before(project):
+    # test_f runs first and passes; test_g's call ends the pytest process on the spot. (Not
+    # SIGKILL to itself: pytest is the init of its PID namespace, where that is ignored.)
+    r = run(project, "import os\ndef f(x):\n    if x == 0:\n        os._exit(0)\n    return 2 * x\n")
+    outcomes = {t.name.split("::")[-1]: (t.outcome, t.message) for t in r.tests}
+    assert outcomes["test_f"][0] == "passed"
+    assert outcomes["test_g"] == ("error", "the test process died while this test ran")
+    assert not r.passed and r.n_passed == 1
+
+
+def test_a_teardown_error_after_a_passing_call_is_an_error(project):
+    (project / "test_mod.py").write_text(
+        "import pytest\nfrom mod import f\n\n\n@pytest.fixture\ndef res():\n    yield 2\n"
+        "    raise RuntimeError('teardown broke')\n\n\ndef test_f(res):\n    assert f(res) == 4\n")
+    r = run(project, "def f(x):\n    return 2 * x\n")
+    assert [t.outcome for t in r.tests] == ["error"] and "teardown broke" in r.tests[0].message
+    assert not r.passed
+
+
 def test_output_flood_is_capped(project):
     r = run(project, "import sys\ndef f(x):\n    while True:\n        sys.stdout.write('x' * 65536)\n", timeout=5,
             max_file_mb=4)

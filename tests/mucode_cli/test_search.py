@@ -4,8 +4,9 @@ import random
 
 import pytest
 
-from mucode_cli.engine import Completion, SampleParams
-from mucode_cli.search import Candidate, Evaluation, Search, SearchConfig
+from mucode_cli.core import Candidate, Completion, Evaluation, SampleParams
+from mucode_cli.errors import UserError
+from mucode_cli.search import Search, SearchConfig
 from mucode_cli.selection import POLICIES, regressed
 from mucode_cli.verifier import NullVerifier
 
@@ -93,10 +94,12 @@ def test_early_stop_skips_remaining_candidates():
 
 def test_early_stop_never_returns_a_failing_candidate():
     table = {"ok": 3, "x": 2}
-    for order in (["x", "ok"], ["ok", "x"], ["x", "x"]):
+    for order, solvable in ((["x", "ok"], True), (["ok", "x"], True), (["x", "x"], False)):
         result, _, _ = run([order, order, order], table, n=2, early_stop=True)
-        if result.solved:
-            assert result.final.evaluation.passed
+        assert result.solved == solvable and result.final.evaluation.passed == solvable
+        assert len(result.turns) == (1 if solvable else 3)
+        if solvable:
+            assert result.final.answer == "ok"
 
 
 def test_pt_lv_breaks_ties_with_the_verifier_and_passing_prefers_smallest_change():
@@ -125,7 +128,7 @@ def test_regression_is_penalised():
     same = Evaluation(True, False, 1, 3, outcomes={"t0": True, "t1": False, "t2": False})
     assert regressed(worse, prev) and not regressed(same, prev)
     cands = [Candidate(1, 0, "worse", worse), Candidate(1, 1, "same", same)]
-    assert POLICIES["pt+lv"](cands, prev, random.Random(0)) == 1
+    assert POLICIES["pt+lv"].choose(cands, prev, random.Random(0)) == 1
 
 
 def test_same_seed_same_choices_with_random_policy():
@@ -204,9 +207,9 @@ def test_later_turns_may_ask_for_a_different_number_of_rewrites():
     assert [(m[0]["content"], n) for m, n, _ in gen.calls] == [("fix it", 1), ("rewrite it", 1), ("rewrite it", 2)]
     assert [c.strategy for c in result.turns[1].candidates] == ["rewrite", "rewrite"]
     assert result.solved and result.final.answer == "ok"
-    with pytest.raises(ValueError, match="rewrite_later"):
+    with pytest.raises(UserError, match="rewrite_later"):
         SearchConfig(n=2, rewrite_later=3)
-    with pytest.raises(ValueError, match="rewrite_later must be a whole number"):
+    with pytest.raises(UserError, match="rewrite_later must be a whole number"):
         SearchConfig(n=2, rewrite_later="x")
 
 
@@ -223,7 +226,7 @@ def test_an_unchanged_answer_ranks_below_a_real_attempt_with_the_same_results():
     tried = Evaluation(True, False, 1, 3, outcomes={"t0": True})
     cands = [Candidate(1, 0, "same", same), Candidate(1, 1, "tried", tried)]
     for policy in ("pt", "pt+lv"):
-        assert POLICIES[policy](cands, None, random.Random(0)) == 1
+        assert POLICIES[policy].choose(cands, None, random.Random(0)) == 1
 
 
 def test_environment_may_shape_the_next_turn():
@@ -234,3 +237,71 @@ def test_environment_may_shape_the_next_turn():
     gen = ScriptedGenerator([["a"], ["ok"]])
     result = Search(gen, NullVerifier(), SearchConfig(n=1, turns=2, params=SampleParams())).run(Fresh({"a": 0, "ok": 3}))
     assert gen.calls[1][0] == [{"role": "user", "content": "fresh after a"}] and result.solved
+
+
+def test_repeated_answers_share_one_test_run_with_parallel_workers():
+    import threading
+    import time
+
+    class SlowEnv(TableEnv):
+        def __init__(self, table):
+            super().__init__(table)
+            self.lock = threading.Lock()
+
+        def evaluate(self, answer):
+            time.sleep(0.05)  # runs overlap: a repeat arrives while the first run is in flight
+            with self.lock:
+                return super().evaluate(answer)
+
+    gen = ScriptedGenerator([["a", "a", "b", "a", "b"], ["a", "b", "a", "c", "c"]])
+    env = SlowEnv({"a": 1, "b": 2, "c": 1})
+    cfg = SearchConfig(n=5, turns=2, select="pt", seed=0, workers=3, params=SampleParams())
+    result = Search(gen, NullVerifier(), cfg).run(env)
+    assert sorted(env.evaluated) == ["a", "b", "c"]  # once per distinct answer, across turns too
+    assert [c.evaluation.n_passed for c in result.turns[0].candidates] == [1, 1, 2, 1, 2]
+    # Repeats share a run, not an object: marking one candidate leaves the others alone.
+    first, second = result.turns[0].candidates[:2]
+    assert first.evaluation is not second.evaluation and first.evaluation == second.evaluation
+
+
+def test_cloze_asks_come_in_turn_one_only_as_greedy_one_line_answers():
+    class FimGenerator(ScriptedGenerator):
+        def __init__(self, turns):
+            super().__init__(turns)
+            self.params = []
+
+        def fim_tokens(self):
+            return ("<P>", "<S>", "<M>")
+
+        def sample(self, messages, n, params, seed):
+            self.params.append(params)
+            if isinstance(messages, str):  # a raw cloze prompt
+                self.calls.append((messages, n, seed))
+                yield Completion({"<P>line1<S><M>": "x\n", "<P>line2<S><M>": "ok\n"}[messages], 2, 0.01, "line")
+                return
+            yield from super().sample(messages, n, params, seed)
+
+    class ClozeEnv(TableEnv):
+        def cloze_prompts(self, fim, limit):
+            pre, suf, mid = fim
+            return [(f"{pre}line{i}{suf}{mid}", i) for i in (1, 2)][:limit]
+
+        def cloze_answer(self, tag, text):
+            return text.strip()
+
+    gen = FimGenerator([["a", "b"], ["a", "b"], ["a", "b"], ["a", "b"]])
+    env = ClozeEnv({"a": 0, "b": 1, "x": 0, "ok": 3})
+    cfg = SearchConfig(n=2, turns=2, select="pt", seed=0, cloze=5, params=SampleParams())
+    result = Search(gen, NullVerifier(), cfg).run(env)
+    assert result.solved and len(result.turns) == 1
+    assert [(c.strategy, c.answer) for c in result.turns[0].candidates] == \
+        [("sample", "a"), ("sample", "b"), ("cloze", "x"), ("cloze", "ok")]
+    assert result.final.answer == "ok"
+    cloze_params = [p for p in gen.params if p.stop_at_line]
+    assert len(cloze_params) == 2 and all(p.temperature == 0.0 and not p.stop_at_fence for p in cloze_params)
+    # Without FIM markers (a model not trained on them) nothing changes.
+    plain = ScriptedGenerator([["a", "b"], ["a", "b"]])
+    result = Search(plain, NullVerifier(), cfg).run(ClozeEnv({"a": 0, "b": 1}))
+    assert not result.solved and all(c.strategy == "sample" for c in result.candidates)
+    with pytest.raises(UserError, match="cloze"):
+        SearchConfig(cloze=-1)

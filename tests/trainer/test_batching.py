@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from mucode_cli.engine import Completion, SampleParams
+from mucode_cli.core import Completion, SampleParams
 from trainer.batching import SharedGenerator
 from trainer.loop import shard, total_steps
 

@@ -7,7 +7,7 @@ from trainer.data import bce_rows, bt_pairs, expert_choice, relabel, score_key
 
 def rec(task, code, pub, priv, turn=1, rollout=0):
     return {"task_id": task, "problem": f"problem {task}", "code": code, "answer": f"```python\n{code}\n```",
-            "valid": True, "public_passed": pub, "private_passed": priv, "turn": turn, "rollout": rollout,
+            "valid": True, "passed": pub, "private_passed": priv, "turn": turn, "rollout": rollout,
             "messages": [{"role": "user", "content": f"problem {task} turn {turn} rollout {rollout}"}]}
 
 

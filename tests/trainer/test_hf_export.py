@@ -6,7 +6,8 @@ import pytest
 torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
-from mucode_cli.engine import SampleParams, load_model  # noqa: E402
+from mucode_cli.core import SampleParams  # noqa: E402
+from mucode_cli.engine import load_model  # noqa: E402
 from mucode_cli.errors import UserError  # noqa: E402
 from trainer.hf import load_base  # noqa: E402
 from trainer.hf_export import folder_of, hf_to_gguf  # noqa: E402

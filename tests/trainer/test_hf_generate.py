@@ -8,12 +8,13 @@ pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
 from bench import mbpp  # noqa: E402
-from mucode_cli.engine import SampleParams  # noqa: E402
+from mucode_cli.core import SampleParams  # noqa: E402
 from mucode_cli.sandbox import Sandbox, SandboxLimits  # noqa: E402
 from trainer.batching import Request, SharedGenerator  # noqa: E402
 from trainer.hf import load_base  # noqa: E402
 from trainer.hf_generate import TransformersGenerator  # noqa: E402
-from trainer.rollouts import load_jsonl, pick_backend, run_rollouts  # noqa: E402
+from mucode_cli.records import read_jsonl  # noqa: E402
+from trainer.rollouts import pick_backend, run_rollouts  # noqa: E402
 
 MBPP = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "mbpp.jsonl"
 
@@ -55,13 +56,13 @@ def test_rollouts_in_parallel_share_batches(gen, tmp_path):
     run_rollouts(tasks, shared, Sandbox(SandboxLimits(timeout=10)), path, rollouts=3, turns=1,
                  params=SampleParams(temperature=0.7, max_tokens=24), seed=0, round_index=1, workers=6)
     shared.close()
-    recs = load_jsonl(path)
+    recs = read_jsonl(path)
     assert len(recs) == 2 * 3 and {r["task_id"] for r in recs} == {t.task_id for t in tasks}
     assert max(shared.batches) > 1  # rollouts of different problems decoded together
     # Resuming skips finished problems.
     run_rollouts(tasks, shared, Sandbox(SandboxLimits(timeout=10)), path, rollouts=3, turns=1,
                  params=SampleParams(temperature=0.7, max_tokens=24), seed=0, round_index=1, workers=6)
-    assert len(load_jsonl(path)) == 6
+    assert len(read_jsonl(path)) == 6
 
 
 def test_auto_backend_is_llama_cpp_without_a_gpu():

@@ -1,7 +1,6 @@
 """Losses, loss masking, verifier training and GGUF export on the real tiny model (CPU)."""
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -10,7 +9,8 @@ torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
 pytest.importorskip("peft")
 
-from trainer.export import _permute, export_gguf  # noqa: E402
+from trainer.export import export_gguf  # noqa: E402
+from trainer.gguf_write import permute_qk  # noqa: E402
 from trainer.hf import add_lora, base_gguf, chat_ids, load_base, weights_dtype  # noqa: E402
 from trainer.losses import bce_loss, bt_loss, pairwise_accuracy  # noqa: E402
 from trainer.sft import IGNORE, encode_example  # noqa: E402
@@ -61,7 +61,8 @@ def test_verifier_training_lowers_the_loss_on_a_fixed_set(tiny):
 def test_export_round_trip_and_llama_cpp_loads_it(tiny, tmp_path):
     import gguf
 
-    from mucode_cli.engine import LlamaModel, SampleParams
+    from mucode_cli.core import SampleParams
+    from mucode_cli.engine import LlamaModel
 
     model, _ = tiny
     base = base_gguf("smollm2-135m")
@@ -78,7 +79,7 @@ def test_export_round_trip_and_llama_cpp_loads_it(tiny, tmp_path):
         t = next(t for t in reader.tensors if t.name == name)
         w = dict(model.named_parameters())[hf].detach().numpy()
         back = gguf.quants.dequantize(t.data, t.tensor_type).reshape(w.shape)
-        expected = _permute(w, cfg.num_attention_heads, kv)
+        expected = permute_qk(w, cfg.num_attention_heads, kv)
         assert np.abs(back - expected).max() <= 0.01 * np.abs(expected).max()  # Q8_0 error
     # Same weights (re-quantized q/k): llama.cpp must predict like the original model.
     prompt = [{"role": "user", "content": "Say hello."}]
@@ -91,7 +92,8 @@ def test_export_round_trip_and_llama_cpp_loads_it(tiny, tmp_path):
 def test_q4_k_m_export_goes_through_llama_cpp_quantize(tiny, tmp_path):
     import gguf
 
-    from mucode_cli.engine import LlamaModel, SampleParams
+    from mucode_cli.core import SampleParams
+    from mucode_cli.engine import LlamaModel
 
     model, _ = tiny
     info = export_gguf(model, base_gguf("smollm2-135m"), tmp_path / "q4.gguf",

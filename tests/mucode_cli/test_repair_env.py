@@ -6,8 +6,8 @@ Real sandbox and pytest; answers are scripted (real messy answers of the default
 import pytest
 
 from mucode_cli.feedback import compact_feedback
-from mucode_cli.fixer import prepare
-from mucode_cli.repair import RepairEnvironment, RepairStyle
+from mucode_cli.fix import prepare
+from mucode_cli.repair_env import RepairEnvironment, RepairStyle
 from mucode_cli.sandbox import Sandbox, SandboxLimits
 from tests.conftest import write
 
@@ -57,7 +57,7 @@ def test_the_answer_block_that_defines_the_target_is_used(env):
     answer = f"Here:\n```python\nimport math\ndef helper(values): ...\n```\nFixed:\n```python\n{FIXED_BODY}```\nDone."
     ev = e.evaluate(answer)
     assert ev.valid and ev.passed, ev.reason
-    assert '"""Arithmetic mean of a non-empty list."""' in ev.extra["source"]  # the dropped docstring is back
+    assert '"""Arithmetic mean of a non-empty list."""' in ev.source  # the dropped docstring is back
     assert ev.cost == 2  # one line changed
 
 
@@ -85,6 +85,31 @@ def test_an_unchanged_answer_costs_no_test_run_and_the_next_turn_says_so(env):
     ev = chat.evaluate(same)
     nxt = chat.next_messages(chat.initial_messages(), same, ev)
     assert [m["role"] for m in nxt] == ["user", "assistant", "user"] and "did not change" in nxt[-1]["content"]
+
+
+FIM = ("<PRE>", "<SUF>", "<MID>")
+
+
+def test_cloze_prompts_leave_out_one_body_line_after_the_tests(env):
+    e = env()
+    [(prompt, tag)] = e.cloze_prompts(FIM, limit=12)  # mean's body is one line (the docstring is not)
+    assert prompt.startswith("<PRE># Tests (test_stats.py):\ndef test_mean():") and prompt.endswith("<SUF><MID>")
+    assert '    """Arithmetic mean of a non-empty list."""\n    <SUF>' in prompt  # the line's indent is given
+    assert "helper(values) - 1" not in prompt  # the left-out line
+    fixed = e.evaluate(e.cloze_answer(tag, "return sum(values) / helper(values)\nmore text"))
+    assert fixed.valid and fixed.passed and fixed.cost == 2  # a one-line diff: one line out, one in
+    # A completion that does not fit the line proposes nothing: unchanged, not discarded.
+    same = e.evaluate(e.cloze_answer(tag, "if values:"))
+    assert same.valid and same.unchanged and not same.passed
+
+
+def test_cloze_lines_skip_signature_docstring_blanks_and_comments():
+    from mucode_cli.repair_env import _body_lines
+
+    src = ('@dec\ndef f(x,\n      y):\n    """Doc\n    more."""\n    # a comment\n    a = x\n\n'
+           '    if a:\n        return y\n    return a\n')
+    assert [src.splitlines()[i].strip() for i in _body_lines(src)] == ["a = x", "if a:", "return y", "return a"]
+    assert _body_lines("def f(x): return x\n") == []
 
 
 def test_a_failing_attempt_becomes_the_code_of_the_next_fresh_turn(env):
@@ -142,6 +167,45 @@ def test_targets_are_the_functions_most_failing_tests_call(tmp_path):
     report = prepare(write(tmp_path / "words.py", module), [write(tmp_path / "test_words.py", tests)], sb)
     assert report.before.n_total - report.before.n_passed == 8
     assert report.targets == ["plural"]
+
+
+def _targets(tmp_path, module, tests, functions=None):
+    sb = Sandbox(SandboxLimits(timeout=20))
+    return prepare(write(tmp_path / "m.py", module), [write(tmp_path / "test_m.py", tests)], sb, functions).targets
+
+
+def test_targets_are_the_functions_a_failing_traceback_passes_through(tmp_path):
+    # The test calls only `report`; the exception is raised in `parse`, which `report` calls:
+    # both are on the traceback, the untouched `unused` is not.
+    module = ("def parse(text):\n    return int(text.strip('%'))  # '12.5%' raises\n\n\n"
+              "def report(values):\n    return sum(parse(v) for v in values)\n\n\n"
+              "def unused():\n    return 0\n")
+    tests = "from m import report\n\n\ndef test_report():\n    assert report(['12.5%', '1%']) == 13.5\n"
+    assert _targets(tmp_path, module, tests) == ["report", "parse"]
+
+
+def test_explicit_targets_are_checked_and_deduplicated(tmp_path):
+    from mucode_cli.errors import UserError
+
+    module = "def a():\n    return 1\n\n\nclass K:\n    def b(self):\n        return 2\n"
+    tests = "from m import a\n\n\ndef test_a():\n    assert a() == 2\n"
+    assert _targets(tmp_path, module, tests, ["K.b", "a", "K.b"]) == ["K.b", "a"]
+    with pytest.raises(UserError, match=r"no function 'nope' in m.py \(functions: a, K.b\)"):
+        _targets(tmp_path, module, tests, ["nope"])
+
+
+def test_without_a_named_call_a_small_module_is_repaired_whole_a_big_one_needs_function(tmp_path):
+    from mucode_cli.errors import UserError
+
+    # The test reaches the functions through getattr: no name to follow.
+    tests = "import m\n\n\ndef test_all():\n    assert getattr(m, 'f' + '1')() == 2\n"
+    small = "".join(f"def f{i}():\n    return {i}\n\n\n" for i in range(1, 4))
+    assert _targets(tmp_path, small, tests) == ["f1", "f2", "f3"]
+    big = "".join(f"def f{i}():\n    return {i}\n\n\n" for i in range(1, 6))
+    with pytest.raises(UserError, match="pass --function NAME"):
+        _targets(tmp_path, big, tests)
+    with pytest.raises(UserError, match="defines no functions"):
+        _targets(tmp_path, "X = 1\n", "from m import X\n\n\ndef test_x():\n    assert X == 2\n")
 
 
 def test_the_rewrite_prompt_of_a_method_whose_docstring_has_column_zero_lines(tmp_path):

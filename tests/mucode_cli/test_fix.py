@@ -3,10 +3,10 @@
 import pytest
 
 from mucode_cli.errors import UserError
-from mucode_cli.fixer import fix_settings, prepare, run_fix
+from mucode_cli.fix import fix_settings, prepare, run_fix
 from mucode_cli.sandbox import Sandbox, SandboxLimits
 from mucode_cli.search import SearchConfig
-from mucode_cli.engine import SampleParams
+from mucode_cli.core import SampleParams
 from mucode_cli.verifier import NullVerifier
 from tests.conftest import write
 from tests.mucode_cli.test_search import ScriptedGenerator
@@ -31,7 +31,7 @@ def mean(values):
 
 
 def _fix(tmp_path, answer, minimize):
-    from mucode_cli.repair import RepairStyle
+    from mucode_cli.repair_env import RepairStyle
 
     sb = Sandbox(SandboxLimits(timeout=20))
     report = prepare(write(tmp_path / "stats.py", MODULE), [write(tmp_path / "test_stats.py", TESTS)], sb)
@@ -54,10 +54,10 @@ def test_without_minimize_the_whole_answer_is_kept(tmp_path):
 
 def test_fix_settings_defaults_and_the_old_behaviour():
     style, cfg = fix_settings("qwen2.5-coder-0.5b", 5, 3)
-    assert style.prompt == "v1" and style.minimize and cfg.rewrite == 2 and cfg.early_stop
+    assert style.prompt == "v1" and style.minimize and cfg.rewrite == 2 and cfg.early_stop and cfg.cloze == 12
     assert cfg.params.greedy_first and cfg.params.top_k == 20 and cfg.params.top_p == 0.8
     old_style, old = fix_settings("qwen2.5-coder-0.5b", 5, 3, variant={"base": "before"})
-    assert old_style.prompt == "v0" and not old_style.minimize and old.rewrite == 0
+    assert old_style.prompt == "v0" and not old_style.minimize and old.rewrite == 0 and old.cloze == 0
     assert not old.params.greedy_first and old.params.top_k == 0 and old.params.top_p == 1.0
     _, one = fix_settings("qwen2.5-coder-0.5b", 1, 1, variant={"top_k": 5})
     assert one.rewrite == 0 and one.params.top_k == 5  # a single candidate is the greedy one
@@ -102,9 +102,9 @@ def test_big_test_files_run_the_failing_tests_first_and_in_full_only_for_passers
     wrong, regresses = report.search.turns[0].candidates
     # The still-wrong answer ran one test; the 25 others keep their earlier outcome.
     assert not wrong.evaluation.passed and wrong.evaluation.n_total == 26
-    assert wrong.evaluation.extra["run"].n_run == 1 and wrong.evaluation.n_passed == 25
+    assert wrong.evaluation.run.n_run == 1 and wrong.evaluation.n_passed == 25
     # The answer that breaks 25 tests passed the failing one, so it ran in full and was caught.
-    assert not regresses.evaluation.passed and regresses.evaluation.extra["run"].n_run == 26
+    assert not regresses.evaluation.passed and regresses.evaluation.run.n_run == 26
     assert regresses.evaluation.n_passed == 1
     assert report.search.turns[0].chosen == 0  # no regression beats a broken suite
     assert report.fixed and report.after.passed and report.after.n_run == 26

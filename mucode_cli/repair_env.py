@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .answers import code_blocks
+from .core import Evaluation, Executor
 from .errors import UserError
 from .feedback import compact_feedback, format_feedback
 from .project import find_root, import_roots
-from .sandbox import RunResult, Sandbox
-from .search import Evaluation
+from .sandbox import RunResult
 from .splice import (SpliceError, code_key, dedent_code, enclosing_function, function_source, function_spans,
                      module_outline, splice, targets_source)
 
@@ -155,7 +155,7 @@ def load_inputs(module: Path, tests: list[Path], root: Path | None = None,
     )
 
 
-def locate_module(tests: list[Path], sandbox: Sandbox, root: Path | None = None,
+def locate_module(tests: list[Path], sandbox: Executor, root: Path | None = None,
                   site_dirs: list[str] | None = None) -> tuple[Path | None, RunResult, Path]:
     """No file named: run the tests once and find the module their failures point at
     (``locate``). Returns it (None if every test passes), that run, and the project root."""
@@ -172,7 +172,7 @@ def locate_module(tests: list[Path], sandbox: Sandbox, root: Path | None = None,
     return root / module_from_failures(root, rel, roots, result), result, root
 
 
-def run_tests(inputs: RepairInputs, sandbox: Sandbox, source: str | None = None,
+def run_tests(inputs: RepairInputs, sandbox: Executor, source: str | None = None,
               only: list[str] | None = None) -> RunResult:
     files = {} if source is None else {inputs.module_rel: source}
     return sandbox.run_pytest(inputs.root, files, inputs.tests_rel, import_roots=inputs.import_roots, only=only)
@@ -296,7 +296,7 @@ FAILING_FIRST_FROM = 20
 class RepairEnvironment:
     """One ``mucode fix`` problem, seen by the search loop."""
 
-    def __init__(self, inputs: RepairInputs, targets: list[str], baseline: RunResult, sandbox: Sandbox,
+    def __init__(self, inputs: RepairInputs, targets: list[str], baseline: RunResult, sandbox: Executor,
                  style: RepairStyle | None = None, skip_from: int = FAILING_FIRST_FROM):
         """``skip_from``: with at least this many tests passing already, a candidate runs the
         failing tests first and the full files only if it passes them (0: always in full)."""
@@ -428,6 +428,45 @@ class RepairEnvironment:
                      "block, same name and signature. No tests.")
         return [{"role": "user", "content": "\n\n".join(parts)}]
 
+    # -- cloze: one line at a time ----------------------------------------------------------
+    def _target_text(self, target: str) -> str:
+        return dedent_code(function_source(self.inputs.source, function_spans(self.inputs.source)[target]))
+
+    def cloze_prompts(self, fim: tuple[str, str, str], limit: int) -> list[tuple[str, tuple[str, int]]]:
+        """Fill-in-the-middle prompts, one per line of the target functions' bodies: the
+        failing tests, then the function with that one line left out. Shown a whole function,
+        a small model mostly types it back unchanged; asked for one missing line, it has to
+        write that line afresh. ``fim``: the model's (prefix, suffix, middle) markers.
+        Returns (prompt, tag) pairs, at most ``limit``; the tag goes back to ``cloze_answer``."""
+        pre, suf, mid = fim
+        tests = self._failing_tests_source(limit=4)
+        head = f"# {self.inputs.module_rel}\n"
+        if tests:
+            head = f"# Tests ({', '.join(self.inputs.tests_rel)}):\n{tests}\n\n\n" + head
+        out = []
+        for t in self.targets:
+            lines = self._target_text(t).splitlines(keepends=True)
+            for i in _body_lines("".join(lines)):
+                indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
+                prefix, suffix = head + "".join(lines[:i]) + indent, "".join(lines[i + 1:])
+                out.append((f"{pre}{prefix}{suf}{suffix}{mid}", (t, i)))
+        return out[:limit]
+
+    def cloze_answer(self, tag: tuple[str, int], text: str) -> str:
+        """The answer a cloze completion stands for: the target function with its line
+        replaced. A line that does not parse in place proposes nothing: the function as it
+        was (an unchanged answer, not a discarded one)."""
+        target, i = tag
+        lines = self._target_text(target).splitlines(keepends=True)
+        new = text.split("\n", 1)[0].strip()
+        indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
+        changed = lines[:i] + [f"{indent}{new}\n"] + lines[i + 1:]
+        try:
+            ast.parse("".join(changed))
+        except SyntaxError:
+            changed = lines
+        return "```python\n" + "".join(changed).rstrip() + "\n```"
+
     # -- answers ---------------------------------------------------------------------------
     def _pick_code(self, answer: str) -> str:
         """The answer's block that defines a target (a small model may first echo the context)."""
@@ -461,7 +500,7 @@ class RepairEnvironment:
                 ev = copy.copy(known)
                 ev.unchanged, ev.seconds, ev.code = True, 0.0, sp.code
                 ev.reason = "the answer does not change the code"
-                ev.extra = {**ev.extra, "source": sp.source, "key": key}
+                ev.source, ev.key = sp.source, key
                 return ev
         if not self.style.unchanged:
             return self._run(sp, key)
@@ -472,7 +511,7 @@ class RepairEnvironment:
                 fut = self._runs[key] = Future()
         if not mine:
             ev = copy.copy(fut.result())  # the same code as another answer: its run, not a new one
-            ev.code, ev.extra = sp.code, {**ev.extra, "source": sp.source}
+            ev.code, ev.source = sp.code, sp.source
             return ev
         try:
             ev = self._run(sp, key)
@@ -504,7 +543,7 @@ class RepairEnvironment:
         ev = _from_run(r, sp, self._test_output(r))
         if len(runs) == 2:
             ev.seconds += quick.seconds
-        ev.extra["key"] = key
+        ev.key = key
         with self._lock:
             self.test_runs.update(runs)
         return ev
@@ -527,8 +566,8 @@ class RepairEnvironment:
         return {t.name: t.ok for t in self.baseline.tests}
 
     def feedback_message(self, ev: Evaluation) -> str:
-        if "key" in ev.extra:
-            self._shown.add(ev.extra["key"])
+        if ev.key is not None:
+            self._shown.add(ev.key)
         if self.style.feedback == "v0":
             if not ev.valid:
                 return f"Your answer could not be used: {ev.reason}.\n\n{ANSWER_RULES}"
@@ -546,8 +585,8 @@ class RepairEnvironment:
         text = self.feedback_message(ev)
         if self.style.history == "chat":
             return messages + [{"role": "assistant", "content": answer}, {"role": "user", "content": text}]
-        good = ev.valid and not ev.unchanged and "source" in ev.extra and "run" in ev.extra
-        source, run = (ev.extra["source"], ev.extra["run"]) if good else (self.inputs.source, self.baseline)
+        good = ev.valid and not ev.unchanged and ev.source is not None and ev.run is not None
+        source, run = (ev.source, ev.run) if good else (self.inputs.source, self.baseline)
         if good:
             note = "This is your last attempt; it still fails the tests."
         else:
@@ -560,7 +599,7 @@ def _from_run(r: RunResult, sp, feedback: str | None = None) -> Evaluation:
         valid=True, passed=r.passed, n_passed=r.n_passed, n_total=r.n_total,
         feedback=feedback if feedback is not None else format_feedback(r), code=sp.code, cost=sp.changed_lines,
         outcomes={t.name: t.ok for t in r.tests}, seconds=r.seconds,
-        extra={"source": sp.source, "run": r},
+        source=sp.source, run=r,
     )
 
 
@@ -579,3 +618,24 @@ def _signature_and_docstring(func_src: str) -> str:
     if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
         doc = lines[first.lineno - 1 : first.end_lineno]
     return "\n".join(head + doc + [indent + "..."]) + "\n"
+
+
+def _body_lines(func_src: str) -> list[int]:
+    """0-based indices of a function's body lines that hold code: not its ``def`` line(s) or
+    decorators, not the docstring, not blank or comment-only lines."""
+    node = ast.parse(func_src).body[0]
+    body = node.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+            and isinstance(body[0].value.value, str):
+        skip = set(range(body[0].lineno, body[0].end_lineno + 1))
+        body = body[1:]
+    else:
+        skip = set()
+    if not body:
+        return []
+    lines = func_src.splitlines()
+    first = min(n.lineno for n in body)
+    if first == node.lineno:  # `def f(x): return x` on one line: nothing to leave out alone
+        return []
+    return [i - 1 for i in range(first, node.end_lineno + 1)
+            if i not in skip and lines[i - 1].strip() and not lines[i - 1].strip().startswith("#")]

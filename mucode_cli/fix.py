@@ -8,12 +8,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .engine import Generator, SampleParams, Verifier
+from .core import Evaluation, Executor, Generator, SampleParams, Verifier
 from .errors import UserError
-from .repair import (RepairEnvironment, RepairInputs, RepairStyle, choose_targets, load_inputs, locate_module,
+from .repair_env import (RepairEnvironment, RepairInputs, RepairStyle, choose_targets, load_inputs, locate_module,
                      run_tests)
-from .sandbox import RunResult, Sandbox
-from .search import Evaluation, Search, SearchConfig, SearchObserver, SearchResult
+from .sandbox import RunResult
+from .records import candidate_record
+from .search import Search, SearchConfig, SearchObserver, SearchResult
 from .splice import unified_diff
 
 
@@ -39,8 +40,35 @@ class FixReport:
     def discarded(self) -> int:
         return sum(not c.evaluation.valid for c in self.search.candidates) if self.search else 0
 
+    def to_json(self, written: Path | None = None, python: dict | None = None) -> dict:
+        """``fix --json``: ``written``, the backup of the file if the fix was written."""
+        s = self.search
+        after = self.after or self.before
+        return {
+            "fixed": self.fixed or self.already_passing,
+            "already_passing": self.already_passing,
+            "file": str(self.inputs.module) if self.inputs else None,
+            "root": str(self.inputs.root) if self.inputs else None,
+            "import_roots": self.inputs.import_roots if self.inputs else None,
+            "python": python,
+            "targets": self.targets,
+            "turns": len(s.turns) if s else 0,
+            "tests_before": {"passed": self.before.n_passed, "total": self.before.n_total},
+            "tests_after": {"passed": after.n_passed, "total": after.n_total, "run": after.n_run},
+            "test_runs": self.test_runs,
+            "diff": self.diff,
+            "written": written is not None,
+            "backup": str(written) if written else None,
+            "seconds": round(self.seconds, 3),
+            "tokens": s.tokens if s else 0,
+            "discarded": self.discarded,
+            "unchanged": sum(c.evaluation.unchanged for c in s.candidates) if s else 0,
+            "candidates": [{**candidate_record(c), "chosen": c.index == t.chosen}
+                           for t in (s.turns if s else []) for c in t.candidates],
+        }
 
-def prepare(file: Path | None, tests: list[Path], sandbox: Sandbox, functions: list[str] | None = None,
+
+def prepare(file: Path | None, tests: list[Path], sandbox: Executor, functions: list[str] | None = None,
             root: Path | None = None) -> FixReport:
     """Validate the inputs, run the tests once on the original code, pick the targets.
     ``file``: the module to repair; None: the one the failing tests point at (``locate``).
@@ -59,6 +87,9 @@ def prepare(file: Path | None, tests: list[Path], sandbox: Sandbox, functions: l
     return report
 
 
+DEFAULT_CLOZE = 12
+
+
 def default_rewrites(n: int) -> int:
     """Of N candidates, how many write the function afresh (measured: 2 of 5; README)."""
     return 2 if n >= 4 else 1 if n >= 2 else 0
@@ -68,7 +99,8 @@ def fix_settings(model: str, n: int = 5, turns: int = 3, *, select: str = "pt+lv
                  temperature: float = 0.7, max_tokens: int = 0, fast: bool = True, early_stop: bool = True,
                  variant: dict | None = None) -> tuple[RepairStyle, SearchConfig]:
     """The repair style and search settings that ``fix`` and ``bench repair`` use: the measured
-    defaults (the model card's sampling, a greedy candidate first, two rewrites of five), or
+    defaults (the model card's sampling, a greedy candidate first, two rewrites of five, one-line
+    cloze proposals in turn 1), or
     those of mucode 0.1 with ``variant={"base": "before"}``; then any other ``variant`` keys
     (fields of RepairStyle, SampleParams or SearchConfig) override them."""
     import dataclasses
@@ -86,6 +118,10 @@ def fix_settings(model: str, n: int = 5, turns: int = 3, *, select: str = "pt+lv
     if base == "current":
         params.update(card_sampling(model), greedy_first=True)
         search["rewrite"] = default_rewrites(n)
+        # One-line fill-in-the-middle proposals for up to 12 lines in turn 1 (models with FIM
+        # markers only): on the 60 development cases 34 fixed against 30, none lost, same
+        # median time (README, repair benchmark).
+        search["cloze"] = DEFAULT_CLOZE
     fields = {name: {f.name for f in dataclasses.fields(cls)} - fixed for name, cls in
               (("style", RepairStyle), ("params", SampleParams), ("search", SearchConfig))}
     for k, v in settings.items():
@@ -108,7 +144,7 @@ def baseline_evaluation(report: FixReport) -> Evaluation:
 
 
 def run_fix(report: FixReport, generator: Generator, verifier: Verifier, config: SearchConfig,
-            sandbox: Sandbox, observer: SearchObserver | None = None, style: RepairStyle | None = None) -> FixReport:
+            sandbox: Executor, observer: SearchObserver | None = None, style: RepairStyle | None = None) -> FixReport:
     start = time.monotonic()
     env = RepairEnvironment(report.inputs, report.targets, report.before, sandbox, style)
     if config.params.max_tokens <= 0:
@@ -117,8 +153,8 @@ def run_fix(report: FixReport, generator: Generator, verifier: Verifier, config:
     report.search = result
     best = result.final
     if best is not None and best.evaluation.valid:
-        report.new_source = best.evaluation.extra["source"]
-        report.after = best.evaluation.extra["run"]
+        report.new_source = best.evaluation.source
+        report.after = best.evaluation.run
     report.fixed = result.solved
     report.test_runs = {"failing_only": env.test_runs["failing"], "full": env.test_runs["full"]}
     if report.fixed and env.style.minimize:
@@ -132,7 +168,7 @@ def run_fix(report: FixReport, generator: Generator, verifier: Verifier, config:
 MAX_HUNKS = 8
 
 
-def minimize(report: FixReport, sandbox: Sandbox) -> None:
+def minimize(report: FixReport, sandbox: Executor) -> None:
     """Undo every part of a passing fix that the tests do not need.
 
     A small model often fixes the bug and also adds a guard, renames a variable or

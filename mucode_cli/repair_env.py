@@ -306,6 +306,10 @@ class RepairEnvironment:
         self.sandbox = sandbox
         self.style = style or RepairStyle()
         self.target_source = targets_source(inputs.source, targets)
+        # Each target alone, dedented (a method out of its class): what rewrites and cloze
+        # proposals are made from; the module does not change, so parsed once.
+        spans = function_spans(inputs.source)
+        self._target_texts = {t: dedent_code(function_source(inputs.source, spans[t])) for t in targets}
         self._problem = self._problem_text() if self.style.prompt == "v0" else self._turn_text(inputs.source, baseline)
         # Answers that do the same thing share one test run (keyed by code_key of the module).
         self._lock = threading.Lock()
@@ -417,8 +421,7 @@ class RepairEnvironment:
         failing tests, without the buggy body that a small model tends to copy back."""
         stubs = []
         for t in self.targets:
-            src = dedent_code(function_source(self.inputs.source, function_spans(self.inputs.source)[t]))
-            stubs.append(_signature_and_docstring(src))
+            stubs.append(_signature_and_docstring(self._target_texts[t]))
         tests = self._failing_tests_source(limit=4)
         parts = [f"Write the Python function{'s' if len(stubs) > 1 else ''} {_names(self.targets)} for "
                  f"`{self.inputs.module_rel}` so that these tests pass.",
@@ -429,9 +432,6 @@ class RepairEnvironment:
         return [{"role": "user", "content": "\n\n".join(parts)}]
 
     # -- cloze: one line at a time ----------------------------------------------------------
-    def _target_text(self, target: str) -> str:
-        return dedent_code(function_source(self.inputs.source, function_spans(self.inputs.source)[target]))
-
     def cloze_prompts(self, fim: tuple[str, str, str], limit: int) -> list[tuple[str, tuple[str, int]]]:
         """Fill-in-the-middle prompts, one per line of the target functions' bodies: the
         failing tests, then the function with that one line left out. Shown a whole function,
@@ -445,7 +445,7 @@ class RepairEnvironment:
             head = f"# Tests ({', '.join(self.inputs.tests_rel)}):\n{tests}\n\n\n" + head
         out = []
         for t in self.targets:
-            lines = self._target_text(t).splitlines(keepends=True)
+            lines = self._target_texts[t].splitlines(keepends=True)
             for i in _body_lines("".join(lines)):
                 indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
                 prefix, suffix = head + "".join(lines[:i]) + indent, "".join(lines[i + 1:])
@@ -457,7 +457,7 @@ class RepairEnvironment:
         replaced. A line that does not parse in place proposes nothing: the function as it
         was (an unchanged answer, not a discarded one)."""
         target, i = tag
-        lines = self._target_text(target).splitlines(keepends=True)
+        lines = self._target_texts[target].splitlines(keepends=True)
         new = text.split("\n", 1)[0].strip()
         indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
         changed = lines[:i] + [f"{indent}{new}\n"] + lines[i + 1:]

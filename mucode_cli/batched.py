@@ -94,6 +94,18 @@ def _probs(logits: np.ndarray, params: SampleParams, history: np.ndarray | None 
     return p
 
 
+def _token_stats(logits: np.ndarray, token: int, top: int) -> np.ndarray:
+    """[log p of ``token``, then the ``top`` likeliest ids and their log p, best first]."""
+    z = logits.astype(np.float64)
+    best = np.argpartition(-z, top - 1)[:top]
+    best = best[np.argsort(-z[best])]
+    lse = z[best[0]] + np.log(np.exp(z - z[best[0]]).sum())
+    out = np.empty(1 + 2 * top)
+    out[0] = z[token] - lse
+    out[1::2], out[2::2] = best, z[best] - lse
+    return out
+
+
 def _draw(p: np.ndarray, rng: np.random.Generator) -> int:
     return int(np.searchsorted(np.cumsum(p), rng.random() * p.sum(), side="right").clip(0, len(p) - 1))
 
@@ -242,6 +254,29 @@ class BatchedSampler:
 
     def _eval_prompt(self, prompt: list[int]) -> np.ndarray:
         return self._eval_prompts([prompt], [0])[0]
+
+    def score(self, prompts: list[list[int]], conts: list[list[int]], top: int = 8) -> list[np.ndarray]:
+        """How the model sees each continuation after its prompt, token by token: per
+        token, the log p of the token written, then the ``top`` likeliest tokens and their
+        log p (an array of shape (len(cont), 1 + 2 * top): written, id1, lp1, id2, ...).
+        One forward pass over all of them; afterwards prompt k stays cached in sequence k
+        (its continuation's cells are dropped), so prompts that continue it reuse its cells."""
+        assert len(prompts) <= self.n_seq
+        firsts = self._eval_prompts(prompts, list(range(len(prompts))))
+        out = [np.zeros((len(c), 1 + 2 * top)) for c in conts]
+        for h, cont in enumerate(conts):
+            if cont:
+                out[h][0] = _token_stats(firsts[h], cont[0], top)
+        # Row for token j of a continuation predicts token j + 1.
+        rows = [(h, j) for h, cont in enumerate(conts) for j in range(len(cont) - 1)]
+        for start in range(0, len(rows), self.batch_cap):
+            chunk = rows[start:start + self.batch_cap]
+            self._decode([(conts[h][j], len(prompts[h]) + j, [h], True) for h, j in chunk])
+            for i, (h, j) in enumerate(chunk):
+                out[h][j + 1] = _token_stats(self._logits(i), conts[h][j + 1], top)
+        for h, prompt in enumerate(prompts):
+            self.lc.llama_memory_seq_rm(self.mem, h, len(prompt), -1)
+        return out
 
     # -- sampling ------------------------------------------------------------------------
     def sample(self, prompt: list[int], n: int, params: SampleParams, seeds: list[int], max_tokens: int,

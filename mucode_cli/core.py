@@ -60,11 +60,25 @@ class Completion:
     ask: int = 0  # which prompt it answers, in ``sample_many``
 
 
+@dataclass
+class Branch:
+    """A place in a line where the model would write another token than the one written:
+    where a one-token bug (``//`` for ``%``, ``2`` for ``1``) shows, since the model, asked
+    for the line afresh, gives the token written a low probability."""
+
+    item: int  # which of the scored (prompt, line) pairs
+    prompt: list[int]  # token ids: the prompt, the line up to the branch, the model's token
+    head: str  # the line's text up to and including the model's token
+    surprise: float  # log p(the model's token) - log p(the token written), in nats
+
+
 class Generator(Protocol):
     """Swappable: the llama.cpp engine, transformers on a GPU, or a scripted generator in
     unit tests. A generator may also offer ``sample_many(asks)`` to batch several prompts.
     ``messages`` may also be a plain string: a raw prompt given to the model as is (no chat
-    template), e.g. a fill-in-the-middle prompt."""
+    template), e.g. a fill-in-the-middle prompt, or a list of token ids. Optional:
+    ``fim_tokens()`` (its fill-in-the-middle markers) and ``line_branches(prompts, lines, k)``
+    (the k most surprising ``Branch`` es of the lines as written after their prompts)."""
 
     def sample(self, messages: list[Message], n: int, params: SampleParams, seed: int) -> Iterator[Completion]:
         """Yield n completions, each as soon as it is finished."""
@@ -106,7 +120,8 @@ class Environment(Protocol):
 
     Optional extensions the search looks for: ``rewrite_messages()`` (a second way to ask,
     used for ``SearchConfig.rewrite`` of the candidates), ``cloze_prompts(fim, limit)`` and
-    ``cloze_answer(tag, text)`` (one-line fill-in-the-middle proposals, ``SearchConfig.cloze``),
+    ``cloze_answer(tag, text)`` (one-line fill-in-the-middle proposals, ``SearchConfig.cloze``;
+    with ``cloze_line(tag)``, the line as written, for ``SearchConfig.branches``),
     ``next_messages(messages, answer, evaluation)`` (the environment shapes later turns itself)
     and ``dedups_runs = True`` (it caches test runs itself, so the search must ask it about
     every answer).

@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 import numpy as np
 
 from .answers import fence_closed
-from .core import Completion, Message, SampleParams
+from .core import Branch, Completion, Message, SampleParams
 from .errors import UserError
 from .models import resolve_model
 from .quiet import quiet_stderr
@@ -160,8 +160,11 @@ class LlamaModel:
             return body + "<|im_start|>assistant\n"
         return self._formatter(messages=messages).prompt
 
-    def tokenize_chat(self, messages: list[Message] | str) -> list[int]:
-        """A chat through the model's template; a string is a raw prompt, taken as is."""
+    def tokenize_chat(self, messages: list[Message] | str | list[int]) -> list[int]:
+        """A chat through the model's template; a string is a raw prompt, taken as is, and a
+        list of token ids is already tokenized."""
+        if isinstance(messages, list) and all(isinstance(t, int) for t in messages) and messages:
+            return list(messages)
         text = messages if isinstance(messages, str) else self.format_chat(messages)
         return self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=True)
 
@@ -176,6 +179,50 @@ class LlamaModel:
             return None
         pre, suf, mid = (self.llm._model.token_get_text(i) for i in ids)
         return pre, suf, mid
+
+    def line_branches(self, prompts: list[str], lines: list[str], k: int) -> list[Branch]:
+        """Each line as written, read after its prompt (a fill-in-the-middle prompt with that
+        line left out): wherever the model's own next token differs from the one written,
+        a branch, ranked by how much likelier the model's token is. For each of the k most
+        surprising, best first: the line up to the model's token (to be continued), then the
+        line with only that token replaced (complete). Whitespace-only alternatives
+        (``' ='`` for ``'='``) are passed over for the model's next likeliest token."""
+        prompt_ids = [self.tokenize_chat(p) for p in prompts]
+        line_ids = [self.llm.tokenize(line.encode("utf-8"), add_bos=False, special=False) for line in lines]
+        fits = [i for i, (p, c) in enumerate(zip(prompt_ids, line_ids)) if c and len(p) + len(c) < self.n_ctx - 16]
+        if not fits or k <= 0:
+            return []
+        cells = sum(len(prompt_ids[i]) + len(line_ids[i]) + 2 for i in fits)
+        sampler = self._batched(len(fits), cells)
+        stats = sampler.score([prompt_ids[i] for i in fits], [line_ids[i] for i in fits])
+        found = []
+        for i, rows in zip(fits, stats):
+            p, c = prompt_ids[i], line_ids[i]
+            for j, row in enumerate(rows):
+                if int(row[1]) == c[j]:
+                    continue  # the model would write this token too
+                before = self._text(c[:j], p)
+                written = self._text(c[: j + 1], p)[len(before):].strip()
+                # The likeliest token that says something else: the indent tokens of a
+                # fill-in-the-middle line and `' ='` for `'='` are not another way to write it.
+                for alt, alt_lp in zip(row[1::2].astype(int), row[2::2]):
+                    head = self._text(c[:j] + [int(alt)], p)
+                    if alt_lp > row[0] and head[len(before):].strip() not in ("", written):
+                        # Also the line with just that token replaced: the continuation may
+                        # drift (`i % 2 == 0` for `i // 2 != 0`) where one token was the bug.
+                        swapped = self._text(c[:j] + [int(alt)] + c[j + 1:], p)
+                        found.append((float(alt_lp - row[0]), i, p + c[:j] + [int(alt)], head, swapped))
+                        break
+        found.sort(key=lambda f: -f[0])
+        out = []
+        for surprise, i, ids, head, swapped in found[:k]:
+            out.append(Branch(i, ids, head, surprise))
+            if swapped != head and "\n" in swapped:
+                out.append(Branch(i, ids, swapped, surprise))  # complete: nothing to generate
+        return out
+
+    def _text(self, ids: list[int], context: list[int]) -> str:
+        return self.llm.detokenize(ids, prev_tokens=context).decode("utf-8", "replace")
 
     # -- generation --------------------------------------------------------------------
     def sample(self, messages: list[Message], n: int, params: SampleParams, seed: int,
@@ -226,7 +273,7 @@ class LlamaModel:
                 cur.close()
             # Round up so that later turns with longer prompts reuse the same context.
             size = max(cells, self.n_ctx + n * 1024)
-            self._batch_sampler = BatchedSampler(self, n_seq=max(n, 5), n_ctx=size)
+            self._batch_sampler = BatchedSampler(self, n_seq=max(n, 24), n_ctx=size)
         return self._batch_sampler
 
     def _sample_one(self, prompt: list[int], params: SampleParams, max_tokens: int, seed: int,

@@ -452,6 +452,12 @@ class RepairEnvironment:
                 out.append((f"{pre}{prefix}{suf}{suffix}{mid}", (t, i)))
         return out[:limit]
 
+    def cloze_line(self, tag: tuple[str, int]) -> str:
+        """The line a cloze prompt leaves out, as written (without its indent, which ends
+        the prompt)."""
+        target, i = tag
+        return self._target_texts[target].splitlines()[i].strip() + "\n"
+
     def cloze_answer(self, tag: tuple[str, int], text: str) -> str:
         """The answer a cloze completion stands for: the target function with its line
         replaced. A line that does not parse in place proposes nothing: the function as it

@@ -72,14 +72,23 @@ class SearchConfig:
     # fill-in-the-middle prompt per line, greedy; environments with ``cloze_prompts`` and
     # generators with ``fim_tokens`` only). These come on top of the n candidates.
     cloze: int = 0
+    # With a generator that offers ``line_branches`` and an environment with ``cloze_line``,
+    # those lines are not written afresh from their start: each is read as written, and at
+    # the ``branches`` places where the model most strongly prefers another token (over all
+    # lines), the line is continued from the model's token, greedily, and also proposed with
+    # just that token swapped. A one-token bug is such a place; a line written afresh from
+    # its start mostly misses it. 0: afresh.
+    branches: int = 0
 
     def __post_init__(self):
         """The one check of these settings, for the CLI and library callers alike."""
         for name in ("n", "turns", "workers"):
             if getattr(self, name) < 1:
                 raise UserError(f"{name} must be at least 1 (got {getattr(self, name)})")
-        if not isinstance(self.cloze, int) or isinstance(self.cloze, bool) or self.cloze < 0:
-            raise UserError(f"cloze must be a whole number >= 0 (got {self.cloze!r})")
+        for name in ("cloze", "branches"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise UserError(f"{name} must be a whole number >= 0 (got {value!r})")
         if self.select not in POLICIES:
             raise UserError(f"unknown selection policy {self.select!r}; choose from {', '.join(POLICIES)}")
         for name, value in (("rewrite", self.rewrite), ("rewrite_later", self.rewrite_later)):
@@ -178,7 +187,13 @@ class Search:
         cloze, fim = getattr(env, "cloze_prompts", None), getattr(self.generator, "fim_tokens", None)
         marks = fim() if turn == 1 and cfg.cloze and cloze is not None and fim is not None else None
         if marks:
-            asks += [(prompt, 1, "cloze", tag) for prompt, tag in cloze(marks, cfg.cloze)]
+            items = cloze(marks, cfg.cloze)
+            branch, line = getattr(self.generator, "line_branches", None), getattr(env, "cloze_line", None)
+            if cfg.branches and branch is not None and line is not None:
+                found = branch([p for p, _ in items], [line(tag) for _, tag in items], cfg.branches)
+                asks += [(b.prompt, 1, "cloze", (items[b.item][1], b.head)) for b in found]
+            else:
+                asks += [(prompt, 1, "cloze", (tag, "")) for prompt, tag in items]
         return asks
 
     def _to_score(self, cands: list[Candidate], previous: Evaluation | None) -> list[Candidate]:
@@ -198,7 +213,10 @@ class Search:
             if strategy != "sample" and params.greedy_first:
                 params = replace(params, greedy_first=False)  # the greedy answer is the main prompt's
             if strategy == "cloze":  # one line, the model's best guess
-                params = replace(params, temperature=0.0, stop_at_line=True, stop_at_fence=False, max_tokens=64)
+                # A proposal that is a whole line already (a swap, a branch whose token ends
+                # the line) has nothing to generate.
+                params = replace(params, temperature=0.0, stop_at_line=True, stop_at_fence=False,
+                                 max_tokens=1 if "\n" in tag[1] else 64)
             asks.append((ask_messages, count, params, seed + index))
             strategies.append(strategy)
             tags.append(tag)
@@ -219,7 +237,7 @@ class Search:
                     k = comp.ask
                     strategy = strategies[k]
                     greedy = strategy == "sample" and asks[k][2].greedy_first and comp.index == 0
-                    text = env.cloze_answer(tags[k], comp.text) if strategy == "cloze" else comp.text
+                    text = env.cloze_answer(tags[k][0], tags[k][1] + comp.text) if strategy == "cloze" else comp.text
                     cand = Candidate(t, offsets[k] + comp.index, text, Evaluation(False, False),
                                      tokens=comp.n_tokens, gen_seconds=comp.seconds, seed=asks[k][3] + comp.index,
                                      strategy="greedy" if greedy else strategy)

@@ -128,3 +128,39 @@ def test_fill_in_the_middle_markers_come_from_the_vocab(qwen, smollm):
     assert qwen.fim_tokens() == ("<|fim_prefix|>", "<|fim_suffix|>", "<|fim_middle|>")
     marks = smollm.fim_tokens()
     assert marks is None or all(len(smollm.tokenize_chat(m)) == 1 for m in marks)
+
+
+def test_scoring_a_line_matches_the_plain_path_token_by_token(smollm):
+    import numpy as np
+
+    prompt = smollm.tokenize_chat("def add(a, b):\n    return")
+    line = smollm.llm.tokenize(b" a + b\n", add_bos=False, special=False)
+    [rows] = smollm._batched(1, len(prompt) + len(line) + 2).score([prompt], [line], top=3)
+    assert rows.shape == (len(line), 7)
+    for j, row in enumerate(rows):
+        smollm._eval_reusing_prefix(prompt + line[:j])
+        z = smollm.last_logits().astype(np.float64)
+        z = z - z.max() - np.log(np.exp(z - z.max()).sum())
+        # Batched logits differ from one-at-a-time logits (other kernels for other batch
+        # sizes; up to ~0.3 nats on this 4-bit model), so only a misplaced position, which
+        # changes them wholesale, is caught: same token, same best guess where it is clear.
+        ids, lps = row[1::2].astype(int), row[2::2]
+        assert abs(z[line[j]] - row[0]) < 0.5 and np.allclose(z[ids], lps, atol=0.5)
+        top2 = np.sort(z)[::-1][:2]
+        if top2[0] - top2[1] > 1.0:
+            assert ids[0] == int(z.argmax())
+
+
+def test_line_branches_find_a_one_token_bug(qwen):
+    pre, suf, mid = qwen.fim_tokens()
+    prompt = (f"{pre}# Tests:\ndef test_issort():\n    assert issort([1, 2, 4, 6]) == True\n"
+              f"    assert issort([1, 2, 4, 3]) == False\n\n\ndef issort(list1):\n    {suf}\n    return result\n{mid}")
+    buggy = "result = all(list1[i] <= list1[i+2] for i in range(len(list1)-1))\n"
+    branches = qwen.line_branches([prompt, prompt], ["return True\n", buggy], k=4)
+    assert branches and all(b.prompt[:len(qwen.tokenize_chat(prompt))] == qwen.tokenize_chat(prompt) for b in branches)
+    assert [b.surprise for b in branches] == sorted((b.surprise for b in branches), reverse=True)
+    assert all(b.surprise > 0 for b in branches)
+    # The `2` reads as wrong where the model expects `1`: swapping that one token is the fix.
+    fixed = buggy.replace("i+2", "i+1")
+    assert any(b.item == 1 and b.head == fixed for b in branches)
+    assert qwen.line_branches([prompt], [buggy], k=0) == []

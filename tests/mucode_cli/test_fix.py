@@ -54,10 +54,12 @@ def test_without_minimize_the_whole_answer_is_kept(tmp_path):
 
 def test_fix_settings_defaults_and_the_old_behaviour():
     style, cfg = fix_settings("qwen2.5-coder-0.5b", 5, 3)
-    assert style.prompt == "v1" and style.minimize and cfg.rewrite == 2 and cfg.early_stop and cfg.cloze == 12
+    assert style.prompt == "v1" and style.minimize and cfg.rewrite == 2 and cfg.early_stop and cfg.cloze == 12 \
+        and cfg.branches == 8
     assert cfg.params.greedy_first and cfg.params.top_k == 20 and cfg.params.top_p == 0.8
     old_style, old = fix_settings("qwen2.5-coder-0.5b", 5, 3, variant={"base": "before"})
-    assert old_style.prompt == "v0" and not old_style.minimize and old.rewrite == 0 and old.cloze == 0
+    assert old_style.prompt == "v0" and not old_style.minimize and old.rewrite == 0 and old.cloze == 0 \
+        and old.branches == 0
     assert not old.params.greedy_first and old.params.top_k == 0 and old.params.top_p == 1.0
     _, one = fix_settings("qwen2.5-coder-0.5b", 1, 1, variant={"top_k": 5})
     assert one.rewrite == 0 and one.params.top_k == 5  # a single candidate is the greedy one

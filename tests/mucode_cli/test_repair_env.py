@@ -219,3 +219,10 @@ def test_the_rewrite_prompt_of_a_method_whose_docstring_has_column_zero_lines(tm
     text = RepairEnvironment(report.inputs, report.targets, report.before, sb).rewrite_messages()[0]["content"]
     # The string's own lines (the closing quotes included) keep their spaces: they are its content.
     assert "def major(self):\n    \"\"\"The major part.\n\nNo indent.\n        \"\"\"\n    ...\n```" in text
+
+
+def test_cloze_line_is_the_left_out_line_as_written(env):
+    e = env()
+    [(prompt, tag)] = e.cloze_prompts(FIM, limit=12)
+    line = e.cloze_line(tag)
+    assert line == "return sum(values) / (helper(values) - 1)\n" and line.strip() not in prompt

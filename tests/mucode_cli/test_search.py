@@ -305,3 +305,52 @@ def test_cloze_asks_come_in_turn_one_only_as_greedy_one_line_answers():
     assert not result.solved and all(c.strategy == "sample" for c in result.candidates)
     with pytest.raises(UserError, match="cloze"):
         SearchConfig(cloze=-1)
+
+
+def test_branches_continue_each_line_from_the_models_own_token():
+    from mucode_cli.core import Branch
+
+    class BranchGenerator(ScriptedGenerator):
+        def __init__(self, turns):
+            super().__init__(turns)
+            self.scored, self.asked = [], []
+
+        def fim_tokens(self):
+            return ("<P>", "<S>", "<M>")
+
+        def line_branches(self, prompts, lines, k):
+            self.scored.append((prompts, lines, k))
+            # Line 2 as written is `x = a - b`; the model would write `+` where `-` is.
+            return [Branch(1, [7, 8, 9], "x = a +", 5.0), Branch(1, [7, 8, 9], "x = a + b\n", 5.0)][:k]
+
+        def sample(self, messages, n, params, seed):
+            if isinstance(messages, list) and messages and isinstance(messages[0], int):
+                self.asked.append((list(messages), params))
+                yield Completion(" b\n" if params.max_tokens > 1 else "\n", 1, 0.01, "line")
+                return
+            yield from super().sample(messages, n, params, seed)
+
+    class LineEnv(TableEnv):
+        def cloze_prompts(self, fim, limit):
+            return [(f"<P>line{i}<S><M>", i) for i in (1, 2)][:limit]
+
+        def cloze_line(self, tag):
+            return {1: "y = 0\n", 2: "x = a - b\n"}[tag]
+
+        def cloze_answer(self, tag, text):
+            return f"{tag}:{text.splitlines()[0]}"
+
+    gen = BranchGenerator([["a", "b"], ["a", "b"]])
+    env = LineEnv({"a": 0, "b": 1, "2:x = a + b": 3})
+    cfg = SearchConfig(n=2, turns=2, select="pt", seed=0, cloze=5, branches=3, params=SampleParams())
+    result = Search(gen, NullVerifier(), cfg).run(env)
+    assert gen.scored == [(["<P>line1<S><M>", "<P>line2<S><M>"], ["y = 0\n", "x = a - b\n"], 3)]
+    # The continued branch and the one-token swap propose the same line: one test run.
+    assert [(c.strategy, c.answer) for c in result.turns[0].candidates][2:] == \
+        [("cloze", "2:x = a + b"), ("cloze", "2:x = a + b")]
+    assert env.evaluated.count("2:x = a + b") == 1 and result.solved
+    # The swap is complete already: one token at most; the branch is continued to its line's end.
+    assert [(ids, p.max_tokens, p.temperature, p.stop_at_line) for ids, p in gen.asked] == \
+        [([7, 8, 9], 64, 0.0, True), ([7, 8, 9], 1, 0.0, True)]
+    with pytest.raises(UserError, match="branches"):
+        SearchConfig(branches=-2)

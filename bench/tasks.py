@@ -105,7 +105,7 @@ def check_public_tests(tasks: list[BenchTask], sandbox: Executor, workers: int =
             return
         asserts = [a for a, _ in task.public_candidates]
         run = sandbox.run_pytest(None, {SOLUTION: task.reference, PUBLIC_FILE: _assert_tests(asserts, task.setup_code)},
-                                 [PUBLIC_FILE])
+                                 [PUBLIC_FILE], plugins=False)
         ok = {t.name for t in run.tests if t.ok}
         good = [i for i in range(len(asserts)) if f"{PUBLIC_FILE}::test_{i}" in ok]
         if good:
@@ -143,10 +143,11 @@ class BenchEnvironment:
         if not code.strip():
             return Evaluation(False, False, reason="the answer has no code")
         # Public and private tests run in one sandbox run (one pytest start); only the
-        # public outcome feeds selection and feedback.
+        # public outcome feeds selection and feedback. Plain asserts of ours: no installed
+        # pytest plugin is needed, and importing them would double the run's time.
         # A collection error in one file must not stop the other's tests from running.
         run = self.sandbox.run_pytest(None, {SOLUTION: code, **self._files}, [PUBLIC_FILE, PRIVATE_FILE],
-                                      extra_args=["--continue-on-collection-errors"]).against(None)
+                                      extra_args=["--continue-on-collection-errors"], plugins=False).against(None)
         public, private = split_outcomes(run)  # benchmark tests never skip: a skip is the code's doing
         if not self.task.public_tests:  # nothing visible to fail: the code only has to import
             public.passed = not public.collect_errors and (bool(run.tests) or not run.timed_out)

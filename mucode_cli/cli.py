@@ -133,16 +133,15 @@ def fix(
     turn, tested in a sandbox, best one kept."""
     from .display import LiveSearchView
     from .fix import fix_settings, prepare, run_fix
-    from .project import find_root, project_settings
+    from .project import find_root, with_project_settings
     # [tool.mucode] in the project's pyproject.toml, for the options not given on the command line.
     paths = [file, *tests] if file is not None else tests
-    conf = project_settings(root.resolve() if root and root.is_dir() else find_root(paths))
-    conf = {k: v for k, v in conf.items() if ctx.get_parameter_source(k).name == "DEFAULT"}
-    model, verifier, threads, select, python = (conf.get(k, v) for k, v in
-                                                (("model", model), ("verifier", verifier), ("threads", threads),
-                                                 ("select", select), ("python", python)))
-    n, turns, timeout, temperature = (conf.get(k, v) for k, v in
-                                      (("n", n), ("turns", turns), ("timeout", timeout), ("temperature", temperature)))
+    options = {"model": model, "verifier": verifier, "threads": threads, "select": select, "python": python,
+               "n": n, "turns": turns, "timeout": timeout, "temperature": temperature}
+    explicit = {k for k in options if ctx.get_parameter_source(k).name != "DEFAULT"}
+    options, conf = with_project_settings(options, explicit,
+                                          root.resolve() if root and root.is_dir() else find_root(paths))
+    model, verifier, threads, select, python, n, turns, timeout, temperature = options.values()
     # Settings first: a bad option is said before any test runs.
     style, config = fix_settings(model, n, turns, select=select, seed=seed, temperature=temperature,
                                  max_tokens=max_tokens, fast=not plain_decoding, early_stop=not full_search)

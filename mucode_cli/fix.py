@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import difflib
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .core import Evaluation, Executor, Generator, SampleParams, Verifier
@@ -84,6 +84,9 @@ def prepare(file: Path | None, tests: list[Path], sandbox: Executor, functions: 
     report = FixReport(inputs=inputs, before=before)
     if not before.passed:
         report.targets = choose_targets(inputs, before, functions)
+        # Every candidate run would import the installed pytest plugins again (hypothesis
+        # alone: a second): one more run of the original tells whether these tests need them.
+        inputs.plugins = not before.same_as(run_tests(replace(inputs, plugins=False), sandbox))
     return report
 
 

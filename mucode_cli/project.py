@@ -187,6 +187,13 @@ def project_settings(root: Path) -> dict:
     return table
 
 
+def with_project_settings(options: dict, explicit: set[str], root: Path) -> tuple[dict, dict]:
+    """``options`` (as the command line has them), where not given there (``explicit``), taken
+    from ``[tool.mucode]``; and what was taken from it."""
+    conf = {k: v for k, v in project_settings(root).items() if k in options and k not in explicit}
+    return {**options, **conf}, conf
+
+
 # -- whose Python runs the tests ---------------------------------------------------------------
 
 _DESCRIBE = """

@@ -86,6 +86,9 @@ class RepairInputs:
     source: str
     test_sources: dict[str, str]
     import_roots: list[str] = field(default_factory=lambda: ["."])
+    # Candidate runs load pytest's autoloaded plugins; ``fix.prepare`` turns this off where the
+    # original's tests report the same without them (1.8 s less per run here; README).
+    plugins: bool = True
 
 
 def _expand_tests(tests: list[Path], module: Path) -> list[tuple[Path, bool]]:
@@ -175,7 +178,8 @@ def locate_module(tests: list[Path], sandbox: Executor, root: Path | None = None
 def run_tests(inputs: RepairInputs, sandbox: Executor, source: str | None = None,
               only: list[str] | None = None) -> RunResult:
     files = {} if source is None else {inputs.module_rel: source}
-    return sandbox.run_pytest(inputs.root, files, inputs.tests_rel, import_roots=inputs.import_roots, only=only)
+    return sandbox.run_pytest(inputs.root, files, inputs.tests_rel, import_roots=inputs.import_roots, only=only,
+                              plugins=inputs.plugins)
 
 
 def _test_function_nodes(inputs: RepairInputs, result: RunResult) -> list[tuple[str, ast.AST, str]]:

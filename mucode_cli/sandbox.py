@@ -23,6 +23,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -50,6 +51,8 @@ _NOBODY = (65534, 65534)
 _RUNNING: set[subprocess.Popen] = set()
 _RUNNING_LOCK = threading.Lock()
 _KEEP_OUTPUT = 16_000
+# What differs between two runs of the same code: the run's folder, object addresses.
+_RUN_SPECIFIC = re.compile(r"\S*mucode-sandbox-[^/\s]*|0x[0-9a-f]{6,}")
 # Runs at once in this process. Beyond one per core, runs slow each other down until their
 # wall-clock timeouts fire and passing code is labelled a failure (training labels, scores):
 # extra runs wait here, before their clock starts.
@@ -144,6 +147,18 @@ class RunResult:
         if not changed:
             return self
         return replace(self, tests=tests, passed=False)
+
+    def same_as(self, other: "RunResult") -> bool:
+        """Whether two runs of the same code report the same thing, test by test and message
+        by message (the sandbox folder's name and object addresses aside). ``fix`` runs the
+        original once more without autoloaded pytest plugins: the same report, and candidates
+        run without them.
+        A test that needs a plugin's fixture errors instead of failing on the bug: not the
+        same, so any doubt keeps the plugins."""
+        def report(r: RunResult) -> tuple:
+            return (r.passed, r.exit_code, r.timed_out, [_RUN_SPECIFIC.sub("", e) for e in r.collect_errors],
+                    [(t.name, t.outcome, _RUN_SPECIFIC.sub("", t.message)) for t in r.tests])
+        return not self.timed_out and report(self) == report(other)
 
 
 def _copy_project(src: Path | None, dst: Path, files: dict[str, str]) -> None:
@@ -262,12 +277,17 @@ class Sandbox:
         import_roots: list[str] | None = None,
         extra_args: list[str] | None = None,
         only: list[str] | None = None,
+        plugins: bool = True,
     ) -> RunResult:
         """Copy ``project`` (may be None), write ``files`` over it, run pytest on ``test_paths``.
 
         ``import_roots`` (folders of the copy, e.g. ``src``) go first on the import path, ahead
         of any editable install of the same project that would import the user's originals.
-        ``only``: run just these node ids (as an earlier run of the same paths reported them)."""
+        ``only``: run just these node ids (as an earlier run of the same paths reported them).
+        ``plugins=False``: pytest does not load the installed plugins it would find by entry
+        point (hypothesis, anyio, pytest-benchmark... take a second or more per run to import);
+        plugins named with ``-p`` or in a conftest still load. For tests known not to need them
+        (``RunResult.same_as`` tells)."""
         lim = self.limits
         root = Path(tempfile.mkdtemp(prefix="mucode-sandbox-"))
         try:
@@ -286,7 +306,7 @@ class Sandbox:
                 *(extra_args or []), "--", *test_paths,
             ]
             cfg = {
-                "cwd": str(root / "work"), "argv": argv, "env": _environment(root, import_roots, only),
+                "cwd": str(root / "work"), "argv": argv, "env": _environment(root, import_roots, only, plugins),
                 "drop_to": drop, "isolate": lim.isolate, "expose": self._exposed(root, project),
                 "staging": str(root / "stage"), "keep": [str(root)], "isolation_file": str(root / "isolation.txt"),
                 "limits": {"cpu_seconds": lim.cpu_seconds, "memory_mb": lim.memory_mb,
@@ -343,7 +363,8 @@ def _stage(root: Path, project: Path | None, files: dict[str, str], key: bytes, 
         (root / "out" / "only.json").write_text(json.dumps(list(only)), encoding="utf-8")
 
 
-def _environment(root: Path, import_roots: list[str] | None, only: list[str] | None) -> dict[str, str]:
+def _environment(root: Path, import_roots: list[str] | None, only: list[str] | None,
+                 plugins: bool = True) -> dict[str, str]:
     """A clean environment: nothing of ours leaks in but PATH and a few BLAS settings."""
     out = root / "out"
     env = {
@@ -360,6 +381,7 @@ def _environment(root: Path, import_roots: list[str] | None, only: list[str] | N
         "OMP_NUM_THREADS": "1",
         "OPENBLAS_NUM_THREADS": "1",
         "NO_COLOR": "1",
+        **({} if plugins else {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}),
     }
     for keep in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "SYSTEMROOT"):
         if keep in os.environ:

@@ -15,7 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from .core import Candidate, Environment, Evaluation, Generator, Message, SampleParams, Verifier
+from .core import Candidate, Completion, Environment, Evaluation, Generator, Message, SampleParams, Verifier
 from .errors import UserError
 from .selection import POLICIES
 
@@ -196,6 +196,27 @@ class Search:
                 asks += [(prompt, 1, "cloze", (tag, "")) for prompt, tag in items]
         return asks
 
+    def _streams(self, asks: list[tuple], strategies: list[str], tags: list) -> list:
+        """The turn's completions, cheapest first: a one-line proposal that is a whole line
+        already (a token swapped) needs no model and comes at once; then the other one-line
+        proposals (their prompts are mostly read already, by the scoring); then the answers
+        to the chat prompts. With early stop, a one-line fix that passes ends the turn before
+        the chat prompts are read at all. One stream per group where the generator batches
+        prompts, else one per prompt."""
+        whole = [k for k, s in enumerate(strategies) if s == "cloze" and "\n" in tags[k][1]]
+        lines = [k for k, s in enumerate(strategies) if s == "cloze" and k not in whole]
+        chat = [k for k, s in enumerate(strategies) if s != "cloze"]
+        streams: list = [_given(whole)] if whole else []
+        many = getattr(self.generator, "sample_many", None)
+        for group in (lines, chat):
+            if not group:
+                continue
+            if many is not None:
+                streams.append(_renumbered(many([asks[k] for k in group]), group))
+            else:
+                streams += [_tag(self.generator.sample(*asks[k]), k) for k in group]
+        return streams
+
     def _to_score(self, cands: list[Candidate], previous: Evaluation | None) -> list[Candidate]:
         """The candidates whose verifier score can change the choice (scoring costs a forward
         pass per distinct answer); fewer than two distinct codes: none."""
@@ -213,10 +234,7 @@ class Search:
             if strategy != "sample" and params.greedy_first:
                 params = replace(params, greedy_first=False)  # the greedy answer is the main prompt's
             if strategy == "cloze":  # one line, the model's best guess
-                # A proposal that is a whole line already (a swap, a branch whose token ends
-                # the line) has nothing to generate.
-                params = replace(params, temperature=0.0, stop_at_line=True, stop_at_fence=False,
-                                 max_tokens=1 if "\n" in tag[1] else 64)
+                params = replace(params, temperature=0.0, stop_at_line=True, stop_at_fence=False, max_tokens=64)
             asks.append((ask_messages, count, params, seed + index))
             strategies.append(strategy)
             tags.append(tag)
@@ -225,11 +243,7 @@ class Search:
         pending: list[tuple[Candidate, Future]] = []
         stopped = False
         own_cache = getattr(env, "dedups_runs", False)
-        many = getattr(self.generator, "sample_many", None)
-        # One stream for every prompt where the generator batches them, else one per prompt.
-        streams = [many(asks)] if many is not None else \
-            [_tag(self.generator.sample(*a), k) for k, a in enumerate(asks)]
-        for stream in streams:
+        for stream in self._streams(asks, strategies, tags):
             if stopped:
                 break
             try:
@@ -274,6 +288,24 @@ class Search:
 
 def _code(c: Candidate) -> str:
     return c.evaluation.code or c.answer
+
+
+def _given(asks: list[int]):
+    """Completions of prompts whose answer is known already (a whole proposed line): empty."""
+    for k in asks:
+        yield Completion("", 0, 0.0, "line", ask=k)
+
+
+def _renumbered(stream, asks: list[int]):
+    """A batched stream of some of the turn's prompts, its ``ask`` numbers made the turn's."""
+    try:
+        for comp in stream:
+            comp.ask = asks[comp.ask]
+            yield comp
+    finally:
+        close = getattr(stream, "close", None)
+        if close:
+            close()
 
 
 def _tag(stream, ask: int):

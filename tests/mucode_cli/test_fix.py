@@ -118,3 +118,16 @@ def test_big_test_files_run_the_failing_tests_first_and_in_full_only_for_passers
 def test_small_test_files_run_in_full(tmp_path):
     report = _fix(tmp_path, RIGHT, minimize=True)
     assert report.fixed and report.test_runs == {"failing_only": 0, "full": 1}
+
+
+def test_candidates_run_without_autoloaded_plugins_only_where_the_tests_do_not_need_them(tmp_path):
+    from tests.mucode_cli.test_sandbox import _with_plugin
+
+    sb = Sandbox(SandboxLimits(timeout=20))
+    plain = prepare(write(tmp_path / "a" / "stats.py", MODULE), [write(tmp_path / "a" / "test_stats.py", TESTS)], sb)
+    assert not plain.inputs.plugins
+    # The failing test needs the plugin's fixture: without it, it would fail however the code is fixed.
+    root = _with_plugin(tmp_path / "b")
+    (root / "mod.py").write_text("def f(x):\n    return x + x + 1\n")
+    needs = prepare(root / "mod.py", [root / "test_mod.py"], sb)
+    assert not needs.before.passed and needs.inputs.plugins

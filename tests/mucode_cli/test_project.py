@@ -154,6 +154,17 @@ def test_check_reports_the_root_and_a_bad_root_is_bad_input(tmp_path):
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "--root is not a folder" in bad.stderr
 
 
+def test_project_settings_fill_only_the_options_not_given(tmp_path):
+    from mucode_cli.project import with_project_settings
+
+    write(tmp_path / "pyproject.toml", "[tool.mucode]\nn = 2\nturns = 1\npython = 'venv'\n")
+    options = {"n": 5, "turns": 3, "model": "m", "python": None}
+    merged, taken = with_project_settings(options, {"turns"}, tmp_path)
+    assert merged == {"n": 2, "turns": 3, "model": "m", "python": str(tmp_path / "venv")}
+    assert taken == {"n": 2, "python": str(tmp_path / "venv")} and options["n"] == 5
+    assert with_project_settings(options, set(), tmp_path / "elsewhere") == (options, {})
+
+
 def test_tool_mucode_settings_apply_and_command_line_options_win(tmp_path):
     from tests.mucode_cli.test_cli import mucode
 

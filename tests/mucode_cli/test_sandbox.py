@@ -284,3 +284,29 @@ def test_runs_beyond_the_cap_wait_before_their_clock_starts(project, monkeypatch
     sandbox_module._SLOTS.release()
     t.join(60)
     assert out and out[0].passed and out[0].seconds < 20
+
+
+def _with_plugin(root):
+    """A project that brings its own autoloaded pytest plugin (an installed distribution with a
+    pytest11 entry point, found on the import path) whose fixture its tests use."""
+    root.mkdir(exist_ok=True)
+    (root / "tinyplug.py").write_text("import pytest\n\n\n@pytest.fixture\ndef answer():\n    return 42\n")
+    info = root / "tinyplug-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: tinyplug\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text("[pytest11]\ntinyplug = tinyplug\n")
+    (root / "mod.py").write_text("def f(x):\n    return x + x\n")
+    (root / "test_mod.py").write_text("from mod import f\n\n\ndef test_f(answer):\n    assert f(answer) == 84\n")
+    return root
+
+
+def test_autoloaded_plugins_load_unless_turned_off(tmp_path):
+    root = _with_plugin(tmp_path / "proj")
+    sb = Sandbox(SandboxLimits(timeout=20))
+    with_plugins = sb.run_pytest(root, {}, ["test_mod.py"])
+    assert with_plugins.passed
+    without = sb.run_pytest(root, {}, ["test_mod.py"], plugins=False)
+    assert not without.passed and "fixture 'answer' not found" in without.tests[0].message
+    # Two runs of the same code report the same; with and without the plugin they do not.
+    assert with_plugins.same_as(sb.run_pytest(root, {}, ["test_mod.py"]))
+    assert not with_plugins.same_as(without)

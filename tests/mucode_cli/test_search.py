@@ -349,8 +349,20 @@ def test_branches_continue_each_line_from_the_models_own_token():
     assert [(c.strategy, c.answer) for c in result.turns[0].candidates][2:] == \
         [("cloze", "2:x = a + b"), ("cloze", "2:x = a + b")]
     assert env.evaluated.count("2:x = a + b") == 1 and result.solved
-    # The swap is complete already: one token at most; the branch is continued to its line's end.
+    # The swap is complete already: not asked of the model, and tested first; the branch is
+    # continued to its line's end.
+    assert env.evaluated[0] == "2:x = a + b"
     assert [(ids, p.max_tokens, p.temperature, p.stop_at_line) for ids, p in gen.asked] == \
-        [([7, 8, 9], 64, 0.0, True), ([7, 8, 9], 1, 0.0, True)]
+        [([7, 8, 9], 64, 0.0, True)]
+    # With early stop (fix), a swap that passes ends the turn: neither the continuation nor
+    # the chat prompt is asked.
+    gen = BranchGenerator([["a", "b"], ["a", "b"]])
+    env = LineEnv({"a": 0, "b": 1, "2:x = a + b": 3})
+    cfg = SearchConfig(n=2, turns=2, select="pt", seed=0, cloze=5, branches=3, early_stop=True,
+                       params=SampleParams())
+    result = Search(gen, NullVerifier(), cfg).run(env)
+    assert result.solved and result.turns[0].stopped_early
+    assert [c.answer for c in result.candidates] == ["2:x = a + b"]
+    assert gen.asked == [] and gen.calls == [] and env.evaluated == ["2:x = a + b"]
     with pytest.raises(UserError, match="branches"):
         SearchConfig(branches=-2)

@@ -1,0 +1,2 @@
+def count(lst):   
+    sum(lst)

@@ -1,0 +1,3 @@
+def add_lists(test_list, test_tup):
+  res = tuple(list(test_tup) - test_list)
+  return (res)

@@ -1,0 +1,3 @@
+def tuple_to_int(nums):
+    result = int(''.join(map(nums,str)))
+    return result

@@ -1,0 +1,3 @@
+def string_to_list(string): 
+    lst = list(string.split(" ")) 
+    lst

@@ -1,0 +1,3 @@
+def sort_matrix(M):
+    result = sorted(M, key=sum)
+    result

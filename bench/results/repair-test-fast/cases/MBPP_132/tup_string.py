@@ -1,0 +1,3 @@
+def tup_string(tup1):
+  str =  ''.join(tup1)
+  str

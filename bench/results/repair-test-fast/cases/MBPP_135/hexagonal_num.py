@@ -1,0 +1,2 @@
+def hexagonal_num(n): 
+    return n*(2*n - 0)

@@ -1,0 +1,3 @@
+def square_perimeter(a):
+  perimeter=4+a
+  return perimeter

@@ -1,0 +1,3 @@
+def test_duplicate(arraynums):
+    nums_set = set(arraynums)    
+    len(arraynums) != len(nums_set)

@@ -1,0 +1,3 @@
+def volume_cube(l):
+  volume = l * l + l
+  return volume

@@ -1,0 +1,3 @@
+def lateralsurface_cube(l):
+  LSA = 3 * (l * l)
+  return LSA

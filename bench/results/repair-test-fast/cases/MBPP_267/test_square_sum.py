@@ -1,0 +1,11 @@
+from square_sum import square_Sum
+
+
+def test_1():
+    assert square_Sum(2) == 10
+
+def test_2():
+    assert square_Sum(3) == 35
+
+def test_3():
+    assert square_Sum(4) == 84

@@ -1,0 +1,2 @@
+def find_star_num(n): 
+    return (6 * n * (n - 2) + 1)

@@ -1,0 +1,3 @@
+def ascii_value(k):
+  ch=k
+  ord(ch)

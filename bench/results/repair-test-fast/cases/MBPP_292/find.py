@@ -1,0 +1,3 @@
+def find(n,m):  
+    q = n/m 
+    return (q)

@@ -1,0 +1,4 @@
+import math
+def otherside_rightangle(w,h):
+  s=math.sqrt((w*w)-(h*h))
+  return s

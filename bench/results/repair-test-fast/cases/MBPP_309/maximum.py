@@ -1,0 +1,5 @@
+def maximum(a,b):   
+    if a >= b: 
+        a 
+    else: 
+        return b

@@ -1,0 +1,5 @@
+def minimum(a,b):   
+    if a >= b: 
+        return a 
+    else: 
+        return b

@@ -1,0 +1,3 @@
+import re
+def snake_to_camel(word):
+  return ''.join(x.capitalize() and '_' for x in word.split('_'))

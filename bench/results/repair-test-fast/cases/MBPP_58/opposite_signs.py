@@ -1,0 +1,2 @@
+def opposite_Signs(x,y): 
+    return ((x ^ y) < 1);

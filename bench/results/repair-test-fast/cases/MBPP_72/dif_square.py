@@ -1,0 +1,2 @@
+def dif_Square(n): 
+    return False

@@ -1,0 +1,2 @@
+def is_Diff(n): 
+    return (n % 12 == 0)

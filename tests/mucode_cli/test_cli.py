@@ -153,8 +153,10 @@ def test_ctrl_c_kills_the_run_and_leaves_nothing(tmp_path):
         time.sleep(0.2)
     time.sleep(1)
     proc.send_signal(signal.SIGINT)
-    _, stderr = proc.communicate(timeout=120)
-    assert proc.returncode == 130, stderr
+    stdout, stderr = proc.communicate(timeout=120)
+    # Once seen inside the full suite: exit 1, stderr empty (the check had ended on its own
+    # before the interrupt?): its output says how.
+    assert proc.returncode == 130, stdout + stderr
     assert "interrupted" in stderr
     time.sleep(0.5)
     after = {p for p in os.listdir(tempfile.gettempdir()) if p.startswith("mucode-sandbox-")}

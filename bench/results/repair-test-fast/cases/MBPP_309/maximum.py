@@ -1,5 +1,0 @@
-def maximum(a,b):   
-    if a >= b: 
-        a 
-    else: 
-        return b

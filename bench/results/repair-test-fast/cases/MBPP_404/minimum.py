@@ -1,5 +1,0 @@
-def minimum(a,b):   
-    if a >= b: 
-        return a 
-    else: 
-        return b

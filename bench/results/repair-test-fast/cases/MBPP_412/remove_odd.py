@@ -1,5 +1,0 @@
-def remove_odd(l):
-    for i in l:
-        if i % 2 != 0:
-            l.remove(i)
-    l

@@ -15,7 +15,7 @@ from mucode_cli.records import read_jsonl, turns_record
 from mucode_cli.search import Search, SearchConfig, SearchResult
 
 from . import humaneval, mbpp
-from .tasks import BenchEnvironment, BenchTask, check_public_tests
+from .tasks import BenchEnvironment, BenchTask, check_public_tests, task_prompt
 
 BENCHMARKS = {m.name: m for m in (humaneval, mbpp)}
 
@@ -65,6 +65,7 @@ def record(task: BenchTask, search_index: int, result: SearchResult, turns: int)
         "task_id": task.task_id,
         "search": search_index,
         "notes": task.notes,
+        "problem": task_prompt(task),  # what the model and the verifier were shown: a verifier trains on it
         "success_by_turn": success_by_turn(result, turns),
         "seconds": round(result.seconds, 3),
         "tokens": result.tokens,

@@ -1,6 +1,7 @@
 """Speed of one repair turn: plain path vs fast path, naive vs shared-prefix scoring.
 
     python bench/speed.py --json [--model NAME|PATH] [--n 5] [--reps 3] [--max-tokens 256] [--with-tests]
+                                 [--budgets 0,24] [--attention 200,1000,2000]
 
 Every figure is a median over ``--reps`` repetitions measured in this one run, so the ratios
 compare like with like on whatever machine runs it. Not a test: nothing here asserts a speed.
@@ -22,6 +23,7 @@ from mucode_cli.core import SampleParams  # noqa: E402
 from mucode_cli.engine import load_model, physical_cores  # noqa: E402
 from mucode_cli.models import DEFAULT_GENERATOR  # noqa: E402
 from mucode_cli.sandbox import runs_in_flight  # noqa: E402
+from mucode_cli.value_head import ValueHead  # noqa: E402
 from mucode_cli.verifier import LlamaVerifier, verifier_messages  # noqa: E402
 
 FUNCTION = '''def summarize_orders(orders, currency="EUR"):
@@ -133,6 +135,9 @@ def _arguments(argv) -> argparse.Namespace:
     ap.add_argument("--with-tests", action="store_true",
                     help="also time the fast path while sandboxed tests run beside it, with and without "
                          "llama.cpp yielding a core to them")
+    ap.add_argument("--attention", default="",
+                    help="comma-separated context lengths at which to time one decode step of --n sequences "
+                         "with llama.cpp's flash attention on and off, e.g. 200,1000,2000")
     ap.add_argument("--json", action="store_true")
     return ap.parse_args(argv)
 
@@ -181,11 +186,36 @@ def time_scoring(model, prompt: str, answers: list[str], reps: int) -> dict:
         model.llm.reset()
         return verifier.score(prompt, answers)
 
+    # A value head reads the hidden state of the same pass; its cost does not depend on its
+    # weights, so a zero head (the zero-shot score) times any head.
+    head = ValueHead(weight=[0.0] * model.n_embd, bias=0.0, yes_no=1.0, model_name=model.name,
+                     n_embd=model.n_embd, prompt_sha256="")
+    with_head = LlamaVerifier(model, head)
+
+    def headed():
+        model.llm.reset()
+        return with_head.score(prompt, answers)
+
     naive_s, naive_scores = median_time(naive, reps)
     shared_s, shared_scores = median_time(shared, reps)
+    rss_zero = _rss_mb()
+    head_s, head_scores = median_time(headed, reps)
+    rss_head = _rss_mb()
     return {"score_naive_seconds": round(naive_s, 3), "score_shared_seconds": round(shared_s, 3),
             "score_speedup": round(naive_s / shared_s, 2),
-            "score_max_abs_diff": round(max(abs(x - y) for x, y in zip(naive_scores, shared_scores)), 4)}
+            "score_max_abs_diff": round(max(abs(x - y) for x, y in zip(naive_scores, shared_scores)), 4),
+            "score_head_seconds": round(head_s, 3), "score_head_overhead": round(head_s / shared_s, 3),
+            "score_head_max_abs_diff": round(max(abs(x - y) for x, y in zip(head_scores, shared_scores)), 4),
+            "rss_mb_zero_shot": rss_zero, "rss_mb_head": rss_head}
+
+
+def _rss_mb() -> float:
+    """Resident memory of this process now (Linux), MB; 0 where /proc is not there."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return round(pages * os.sysconf("SC_PAGE_SIZE") / 1e6, 1)
 
 
 def thread_sweep(model_name: str, msgs) -> dict:
@@ -217,6 +247,36 @@ def budget_sweep(model, msgs, a) -> dict:
     return out
 
 
+def attention_sweep(model, n: int, contexts: list[int], steps: int = 10) -> dict:
+    """Milliseconds per decode step of n sequences that share a context of each length, with
+    flash attention on and off (a fresh batched context each), and off's speedup."""
+    import numpy as np
+
+    from mucode_cli.batched import BatchedSampler
+
+    out = {}
+    rng = np.random.default_rng(0)
+    for length in contexts:
+        prompt = [int(x) for x in rng.integers(1000, 20000, size=length)]
+        row = {}
+        for flash in (True, False):
+            s = BatchedSampler(model, n_seq=max(n, 2), n_ctx=length + n * (steps + 2) + 512, flash_attn=flash)
+            try:
+                s._eval_prompts([prompt], [0])
+                for k in range(1, n):
+                    s.lc.llama_memory_seq_cp(s.mem, 0, k, -1, -1)
+                tokens = [int(x) for x in rng.integers(1000, 20000, size=steps)]
+                t = time.monotonic()
+                for i, tok in enumerate(tokens):
+                    s._decode([(tok, length + i, [k], True) for k in range(n)])
+                row["on" if flash else "off"] = round((time.monotonic() - t) / steps * 1000, 1)
+            finally:
+                s.close()
+        row["off_speedup"] = round(row["on"] / row["off"], 2)
+        out[str(length)] = row
+    return out
+
+
 def main(argv=None):
     a = _arguments(argv)
     model = load_model(a.model, threads=a.threads, busy=runs_in_flight)
@@ -231,6 +291,8 @@ def main(argv=None):
         "generation_tokens_per_second_by_threads": {} if a.skip_threads else thread_sweep(a.model, msgs),
         "fast_tokens_per_second_by_draft_budget": budget_sweep(model, msgs, a) if a.budgets else {},
         "fast_seconds_beside_tests": {},
+        "decode_step_ms_by_context_flash_attention": attention_sweep(
+            model, a.n, [int(x) for x in a.attention.split(",")]) if a.attention else {},
     }
     if a.with_tests:
         fast = SampleParams(temperature=a.temperature, max_tokens=a.max_tokens, fast=True, stop_at_fence=True)

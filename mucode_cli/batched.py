@@ -142,7 +142,8 @@ def prompt_lookup(context: list[int], k: int, ngram_max: int = 4, ngram_min: int
 class BatchedSampler:
     """Owns a second llama.cpp context on an already loaded model (no second load)."""
 
-    def __init__(self, model, n_seq: int, n_ctx: int, draft_tokens: int = 16, step_budget: int = 24):
+    def __init__(self, model, n_seq: int, n_ctx: int, draft_tokens: int = 16, step_budget: int = 24,
+                 flash_attn: bool = True):
         import llama_cpp
 
         self.lc = llama_cpp
@@ -151,6 +152,7 @@ class BatchedSampler:
         self.n_ctx = n_ctx
         self.draft_tokens = draft_tokens
         self.step_budget = step_budget
+        self.flash_attn = flash_attn
         p = llama_cpp.llama_context_default_params()
         p.n_ctx = n_ctx
         p.n_batch = 512
@@ -159,6 +161,13 @@ class BatchedSampler:
         p.n_threads = model.threads
         p.n_threads_batch = model.threads
         p.kv_unified = True  # the prompt's cells are shared, not copied N times
+        # Flash attention (on for a CPU under llama.cpp's "auto") cuts both ways here: without
+        # it a decode step of 5 sequences was 1.2x / 2.0x / 2.3x faster at a 200 / 1,000 /
+        # 2,000-token context (bench/speed.py --attention), but fix's turn on the bundled
+        # example, mostly reading and scoring many one-line prompts, took 5.6-6.3 s instead
+        # of 1.1-1.7 s. So: on (fix, repair), off for long sampled answers (``LlamaModel.flash_attn``).
+        if hasattr(p, "flash_attn_type"):
+            p.flash_attn_type = 1 if flash_attn else 0
 
         with quiet_stderr():  # llama.cpp prints context-size notices straight to fd 2
             self.ctx = llama_cpp.llama_init_from_model(model.llm._model.model, p)

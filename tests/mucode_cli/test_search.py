@@ -229,6 +229,21 @@ def test_an_unchanged_answer_ranks_below_a_real_attempt_with_the_same_results():
         assert POLICIES[policy].choose(cands, None, random.Random(0)) == 1
 
 
+def test_an_answer_whose_tests_ran_ranks_above_one_that_failed_to_import():
+    """Both fail; the verifier prefers the broken one (as the zero-shot one did, with its top-
+    level asserts), but the tests ran for the other: its feedback is worth the next turn."""
+    broken = Evaluation(True, False, 0, 0, feedback="ImportError", code="broken-but-long")
+    ran = Evaluation(True, False, 0, 1, feedback="assert 1 == 2", code="ran", outcomes={"t0": False})
+    for policy in ("pt", "pt+lv"):
+        cands = [Candidate(1, 0, "broken-but-long", broken, score=10.0),
+                 Candidate(1, 1, "ran", ran, score=-10.0)]
+        assert POLICIES[policy].choose(cands, None, random.Random(0)) == 1, policy
+    # Only among failing answers: one that passes stays first.
+    passing = Evaluation(True, True, 0, 0, code="p")
+    cands = [Candidate(1, 0, "p", passing), Candidate(1, 1, "ran", ran)]
+    assert POLICIES["pt"].choose(cands, None, random.Random(0)) == 0
+
+
 def test_environment_may_shape_the_next_turn():
     class Fresh(TableEnv):
         def next_messages(self, messages, answer, ev):

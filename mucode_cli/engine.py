@@ -338,12 +338,13 @@ class LlamaModel:
     def token_id(self, text: str) -> int:
         return self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=False)[0]
 
-    def next_token_logits(self, messages: list[Message], assistant_prefix: str = "") -> np.ndarray:
+    def _scoring_tokens(self, messages: list[Message], assistant_prefix: str = "") -> list[int]:
         prompt = self.format_chat(messages) + assistant_prefix
         tokens = self.llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
-        if len(tokens) >= self.n_ctx:
-            tokens = tokens[-(self.n_ctx - 1):]
-        self._eval_reusing_prefix(tokens)
+        return tokens[-(self.n_ctx - 1):] if len(tokens) >= self.n_ctx else tokens
+
+    def next_token_logits(self, messages: list[Message], assistant_prefix: str = "") -> np.ndarray:
+        self._eval_reusing_prefix(self._scoring_tokens(messages, assistant_prefix))
         return self.last_logits()
 
     def verifier_state(self, messages: list[Message]) -> tuple[np.ndarray, np.ndarray]:
@@ -355,10 +356,7 @@ class LlamaModel:
         one token costs nothing extra; the rest reuses the cached prefix as scoring does."""
         import llama_cpp
 
-        prompt = self.format_chat(messages)
-        tokens = self.llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
-        if len(tokens) >= self.n_ctx:
-            tokens = tokens[-(self.n_ctx - 1):]
+        tokens = self._scoring_tokens(messages)
         if len(tokens) > 1:
             self._eval_reusing_prefix(tokens[:-1])
         else:

@@ -35,17 +35,10 @@ class ValueHead:
     trained_on: dict = field(default_factory=dict)  # what and how: data, counts, l2, loss
 
     def score(self, yes_no: float, hidden: np.ndarray) -> float:
-        return float(self.yes_no * yes_no + np.dot(self._w, hidden) + self.bias)
+        return float(self.scores(np.asarray([yes_no]), np.asarray(hidden)[None, :])[0])
 
     def scores(self, yes_no: np.ndarray, hidden: np.ndarray) -> np.ndarray:
-        return self.yes_no * np.asarray(yes_no) + np.asarray(hidden) @ self._w + self.bias
-
-    @property
-    def _w(self) -> np.ndarray:
-        w = getattr(self, "_w_cache", None)
-        if w is None:
-            w = self._w_cache = np.asarray(self.weight, dtype=np.float64)
-        return w
+        return self.yes_no * np.asarray(yes_no) + np.asarray(hidden) @ np.asarray(self.weight) + self.bias
 
     def to_json(self) -> str:
         data = {"format": FORMAT, "version": VERSION, **asdict(self)}

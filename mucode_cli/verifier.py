@@ -53,8 +53,7 @@ class LlamaVerifier:
                 logits = self.model.next_token_logits(verifier_messages(problem, answer))
                 out.append(float(logits[self.yes] - logits[self.no]))
             else:
-                logits, hidden = self.model.verifier_state(verifier_messages(problem, answer))
-                out.append(self.head.score(float(logits[self.yes] - logits[self.no]), hidden))
+                out.append(self.head.score(*self.features(problem, answer)))
         return out
 
     def features(self, problem: str, answer: str) -> tuple[float, np.ndarray]:

@@ -48,11 +48,13 @@ class Dataset:
     # The candidate sets a selection chose among: per recorded turn, indices into items.
     sets: list[list[int]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    left_out: set[str] = field(default_factory=set)  # problems read but not taken
 
 
-def load_results(folders: Iterable[Path | str], exclude_groups: set[str] = frozenset()) -> Dataset:
+def load_results(folders: Iterable[Path | str], leave_out: Callable[[str], bool] = lambda group: False) -> Dataset:
     """Every valid candidate of the benchmark results in ``folders`` (records that carry the
-    problem text; folders written before it was recorded are refused with a message)."""
+    problem text; folders written before it was recorded are refused with a message), but
+    those of problems ``leave_out`` names (they are listed in ``left_out``)."""
     data = Dataset()
     index: dict[tuple[str, str], int] = {}
     for folder in folders:
@@ -67,7 +69,8 @@ def load_results(folders: Iterable[Path | str], exclude_groups: set[str] = froze
             raise UserError(f"{path} was written before results recorded the problem text: rerun that benchmark")
         data.sources.append(str(folder))
         for r in records:
-            if r["task_id"] in exclude_groups:
+            if leave_out(r["task_id"]):
+                data.left_out.add(r["task_id"])
                 continue
             for turn in r["turns"]:
                 members = []
@@ -319,11 +322,9 @@ def run_train_head(*, train_dirs: list[Path], eval_dirs: list[Path], out: Path, 
         raise UserError(f"--out must name a .json file (got {out})")
     if not out.parent.is_dir():
         raise UserError(f"--out: folder {out.parent} does not exist")
-    train = load_results(train_dirs)
-    test_ids = sorted({it.group for it in train.items if is_test_problem(it.group)})
-    if test_ids:
-        train = load_results(train_dirs, exclude_groups=set(test_ids))
-        console.print(f"left out {len(test_ids)} held-out (test-split) problems found in the training folders")
+    train = load_results(train_dirs, leave_out=is_test_problem)
+    if train.left_out:
+        console.print(f"left out {len(train.left_out)} held-out (test-split) problems found in the training folders")
     if not train.items:
         raise UserError("the training folders hold no valid candidates")
     evals = [(d, load_results([d])) for d in eval_dirs]

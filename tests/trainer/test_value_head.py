@@ -71,7 +71,8 @@ def test_load_results_labels_dedups_and_refuses_old_folders(tmp_path):
     data = load_results([folder])
     assert [(it.code, it.label, it.public) for it in data.items] == [("x=1", True, True), ("x=2", False, True)]
     assert data.sets == [[0, 1], [0]]
-    assert load_results([folder], exclude_groups={"MBPP/601"}).items == []
+    left = load_results([folder], leave_out=lambda g: g == "MBPP/601")
+    assert left.items == [] and left.left_out == {"MBPP/601"}
     old = tmp_path / "old"
     old.mkdir()
     (old / "results.jsonl").write_text(json.dumps({"task_id": "MBPP/1", "search": 0, "turns": []}) + "\n")

@@ -23,8 +23,8 @@ from mucode_cli.core import SampleParams  # noqa: E402
 from mucode_cli.engine import load_model, physical_cores  # noqa: E402
 from mucode_cli.models import DEFAULT_GENERATOR  # noqa: E402
 from mucode_cli.sandbox import runs_in_flight  # noqa: E402
-from mucode_cli.value_head import ValueHead  # noqa: E402
-from mucode_cli.verifier import LlamaVerifier, verifier_messages  # noqa: E402
+from mucode_cli.value_head import ValueHead, prompt_sha256  # noqa: E402
+from mucode_cli.verifier import VERIFY_QUESTION, LlamaVerifier, verifier_messages  # noqa: E402
 
 FUNCTION = '''def summarize_orders(orders, currency="EUR"):
     """Total, average and largest order per customer, in one currency."""
@@ -189,7 +189,7 @@ def time_scoring(model, prompt: str, answers: list[str], reps: int) -> dict:
     # A value head reads the hidden state of the same pass; its cost does not depend on its
     # weights, so a zero head (the zero-shot score) times any head.
     head = ValueHead(weight=[0.0] * model.n_embd, bias=0.0, yes_no=1.0, model_name=model.name,
-                     n_embd=model.n_embd, prompt_sha256="")
+                     n_embd=model.n_embd, prompt_sha256=prompt_sha256(VERIFY_QUESTION))
     with_head = LlamaVerifier(model, head)
 
     def headed():

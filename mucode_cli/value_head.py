@@ -59,6 +59,13 @@ class ValueHead:
                             f"not on {model_name!r} (hidden size {n_embd}): pass the head of this model, "
                             "or --verifier same")
 
+    def check_prompt(self, template: str, path: Path | str = "") -> None:
+        """A head reads the hidden state at the end of one verifier prompt: a head trained on
+        another wording scores states it has never seen, so refuse it rather than guess."""
+        if self.prompt_sha256 != prompt_sha256(template):
+            raise UserError(f"verifier head {path} was trained with another verifier prompt than this mucode's: "
+                            "retrain it (mucode train-head) or pass --verifier same")
+
 
 def prompt_sha256(template: str) -> str:
     return hashlib.sha256(template.encode("utf-8")).hexdigest()

@@ -45,6 +45,7 @@ class LlamaVerifier:
         self.head = head
         if head is not None:
             head.check_model(model.name, model.n_embd, head_path)
+            head.check_prompt(VERIFY_QUESTION, head_path)
 
     def score(self, problem: str, answers: list[str]) -> list[float]:
         out = []

@@ -49,6 +49,29 @@ class Dataset:
     sets: list[list[int]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     left_out: set[str] = field(default_factory=set)  # problems read but not taken
+    # Per recorded search: the candidates of its last turn that passed the public tests
+    # (indices into items; pt chose among them, pt+lv would have asked the verifier) and
+    # whether the recorded choice passed everything. For replaying a selection offline.
+    finals: list[tuple[list[int], bool]] = field(default_factory=list)
+
+    def informative(self) -> "Dataset":
+        """Only the problems with both a passing and a failing candidate: the rest teach a
+        ranking nothing and any choice among them ends the same, so their candidates need
+        no features (most of the extraction time). Searches of the others keep their
+        recorded outcome."""
+        by: dict[str, set[bool]] = {}
+        for it in self.items:
+            by.setdefault(it.group, set()).add(it.label)
+        keep = [i for i, it in enumerate(self.items) if len(by[it.group]) == 2]
+        new_index = {old: new for new, old in enumerate(keep)}
+
+        def remap(members):
+            return [new_index[i] for i in members if i in new_index]
+
+        out = Dataset([self.items[i] for i in keep], sources=list(self.sources), left_out=set(self.left_out))
+        out.sets = [m for m in map(remap, self.sets) if m]
+        out.finals = [(remap(members), success) for members, success in self.finals]
+        return out
 
 
 def load_results(folders: Iterable[Path | str], leave_out: Callable[[str], bool] = lambda group: False) -> Dataset:
@@ -74,9 +97,9 @@ def load_results(folders: Iterable[Path | str], leave_out: Callable[[str], bool]
                 continue
             for turn in r["turns"]:
                 members = []
-                for c in turn["candidates"]:
-                    if not c.get("valid") or not (c.get("code") or "").strip():
-                        continue  # never scored: an invalid answer ranks last whatever its score
+                # Never scored: an invalid answer ranks last whatever its score.
+                valid = [c for c in turn["candidates"] if c.get("valid") and (c.get("code") or "").strip()]
+                for c in valid:
                     k = (r["problem"], c["code"])
                     if k not in index:
                         index[k] = len(data.items)
@@ -85,6 +108,9 @@ def load_results(folders: Iterable[Path | str], leave_out: Callable[[str], bool]
                     members.append(index[k])
                 if members:
                     data.sets.append(members)
+            if r["turns"] and r.get("success_by_turn"):
+                public = [members[k] for k, c in enumerate(valid) if c.get("passed")]
+                data.finals.append((public, bool(r["success_by_turn"][-1])))
     return data
 
 
@@ -228,8 +254,9 @@ def metrics(scores: np.ndarray, data: Dataset) -> dict:
     """Pairwise accuracy (a passing candidate of a problem scored above a failing one; ties
     count half), and selection accuracy over the recorded candidate sets that hold both a
     passing and a failing code: among all valid candidates, and among those that passed the
-    public tests (where pt+lv asks the verifier). A tie for the top counts as the share of
-    passing candidates among the tied."""
+    public tests (where pt+lv asks the verifier); and the searches' success replayed with the
+    scores choosing among each last turn's public passers (``Dataset.finals``). A tie for the
+    top counts as the share of passing candidates among the tied."""
     labels = np.array([it.label for it in data.items], dtype=bool)
     groups = [it.group for it in data.items]
     pairs = _pairs(labels, groups)
@@ -239,21 +266,27 @@ def metrics(scores: np.ndarray, data: Dataset) -> dict:
     else:
         pairwise = math.nan
 
+    def top_share(members) -> float:
+        """The chance that the top score passes: the share of passers among tied tops."""
+        s = scores[members]
+        return float(labels[members][s == s.max()].mean())
+
     def select(sets):
         hits = []
         for members in sets:
             members = list(dict.fromkeys(members))
             ys = labels[members]
-            if ys.all() or not ys.any():
-                continue
-            s = scores[members]
-            top = s == s.max()
-            hits.append(float(ys[top].mean()))
+            if ys.any() and not ys.all():
+                hits.append(top_share(members))
         return (float(np.mean(hits)) if hits else math.nan), len(hits)
 
     sel, n_sel = select(data.sets)
     public_sets = [[i for i in m if data.items[i].public] for m in data.sets]
     tie, n_tie = select(public_sets)
+    # Each search's outcome had its last choice among public passers gone to the top score:
+    # pt+lv with these scores, replayed on pt's recorded candidates (earlier turns, where no
+    # answer passed, held as recorded).
+    replayed = [top_share(list(dict.fromkeys(m))) if m else float(success) for m, success in data.finals]
     chance = []
     for members in data.sets:
         ys = labels[list(dict.fromkeys(members))]
@@ -262,7 +295,10 @@ def metrics(scores: np.ndarray, data: Dataset) -> dict:
     return {"items": len(data.items), "problems": len(set(groups)), "pairs": int(len(pairs)),
             "pairwise_accuracy": round(pairwise, 4), "selection_accuracy": round(sel, 4), "selection_sets": n_sel,
             "selection_chance": round(float(np.mean(chance)), 4) if chance else math.nan,
-            "public_tie_accuracy": round(tie, 4), "public_tie_sets": n_tie}
+            "public_tie_accuracy": round(tie, 4), "public_tie_sets": n_tie,
+            "searches": len(data.finals),
+            "recorded_success": round(float(np.mean([s for _, s in data.finals])), 4) if data.finals else math.nan,
+            "replayed_success": round(float(np.mean(replayed)), 4) if replayed else math.nan}
 
 
 def cross_validate(zs, hidden, data: Dataset, l2s: list[float], loss: str, folds: int = 5, seed: int = 0) -> dict:
@@ -327,7 +363,12 @@ def run_train_head(*, train_dirs: list[Path], eval_dirs: list[Path], out: Path, 
         console.print(f"left out {len(train.left_out)} held-out (test-split) problems found in the training folders")
     if not train.items:
         raise UserError("the training folders hold no valid candidates")
-    evals = [(d, load_results([d])) for d in eval_dirs]
+    if loss == "bt":  # pairs come from mixed problems only: the rest need no features
+        train = train.informative()
+        if not train.items:
+            raise UserError("no training problem has both a passing and a failing candidate: nothing to rank")
+    # Every measure is over mixed problems (the rest score the same whatever the verifier).
+    evals = [(d, load_results([d]).informative()) for d in eval_dirs]
     cache = features or out.with_suffix(".features.jsonl")
     gen = load_model(model, threads=threads, busy=sandbox_mod.runs_in_flight)
     verifier = LlamaVerifier(gen)
@@ -348,10 +389,15 @@ def run_train_head(*, train_dirs: list[Path], eval_dirs: list[Path], out: Path, 
     for folder, data in evals:
         ezs, ehid = featurize(data, str(folder))
         zero, mine = metrics(ezs, data), metrics(head.scores(ezs, ehid), data)
-        report["eval"][str(folder)] = {"zero_shot": zero, "head": mine}
-        console.print(f"{folder}: {zero['problems']} problems, {zero['items']} candidates", highlight=False)
-        for key in ("pairwise_accuracy", "selection_accuracy", "public_tie_accuracy"):
-            console.print(f"  {key:22s} zero-shot {zero[key]:.3f}  head {mine[key]:.3f}  "
-                          f"(sets {mine.get(key.replace('accuracy', 'sets'), mine['pairs'])})", highlight=False)
+        chance = metrics(np.zeros(len(data.items)), data)  # every score tied: a random pick
+        report["eval"][str(folder)] = {"zero_shot": zero, "head": mine, "random": chance}
+        console.print(f"{folder}: {zero['problems']} problems with passing and failing candidates, "
+                      f"{zero['items']} candidates", highlight=False)
+        for key, count in (("pairwise_accuracy", "pairs"), ("selection_accuracy", "selection_sets"),
+                           ("public_tie_accuracy", "public_tie_sets"), ("replayed_success", "searches")):
+            console.print(f"  {key:22s} random {chance[key]:.3f}  zero-shot {zero[key]:.3f}  head {mine[key]:.3f}  "
+                          f"({count} {mine[count]})", highlight=False)
+        console.print(f"  (replayed_success: all searches, each last choice among public passers by the "
+                      f"score; recorded {mine['recorded_success']:.3f})", highlight=False)
     out.with_suffix(".report.json").write_text(json.dumps(report, indent=2))
     return report

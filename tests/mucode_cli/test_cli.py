@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -141,7 +142,12 @@ def test_ctrl_c_kills_the_run_and_leaves_nothing(tmp_path):
     before = {p for p in os.listdir(tempfile.gettempdir()) if p.startswith("mucode-sandbox-")}
     proc = subprocess.Popen([sys.executable, "-m", "mucode_cli.cli", "check", str(tmp_path / "m.py"), "--tests",
                              str(tmp_path / "test_m.py"), "--timeout", "120"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True,
+                            # As from a terminal. A suite started in the background by a
+                            # non-interactive shell runs with SIGINT ignored, its children
+                            # inherit that, and Python then installs no KeyboardInterrupt
+                            # handler: the interrupt was lost (the flaky failure, suite only).
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     # Interrupt once the sandboxed pytest is under way (a loaded machine may take longer to get
     # there). Not just any process naming test_m.py: mucode's own command line does too.
     deadline = time.monotonic() + 60
@@ -154,13 +160,13 @@ def test_ctrl_c_kills_the_run_and_leaves_nothing(tmp_path):
     time.sleep(1)
     proc.send_signal(signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=120)
-    # Once seen inside the full suite: exit 1, stderr empty (the check had ended on its own
-    # before the interrupt?): its output says how.
     assert proc.returncode == 130, stdout + stderr
     assert "interrupted" in stderr
     time.sleep(0.5)
     after = {p for p in os.listdir(tempfile.gettempdir()) if p.startswith("mucode-sandbox-")}
-    assert after <= before  # the sandbox folder is gone
+    # This run's sandbox folder is gone (another mucode on the machine may have its own).
+    ours = [d for d in after - before if any(Path(tempfile.gettempdir(), d).rglob("test_m.py"))]
+    assert ours == []
     spinning = [p for p in os.listdir("/proc") if p.isdigit() and "test_m.py" in _cmdline(p)]
     assert spinning == []
 

@@ -9,7 +9,7 @@ import pytest
 
 from mucode_cli.errors import UserError
 from mucode_cli.value_head import HEADS, ValueHead, load_head, prompt_sha256, shipped_head
-from mucode_cli.verifier import LlamaVerifier, make_verifier, verifier_messages
+from mucode_cli.verifier import VERIFY_QUESTION, LlamaVerifier, make_verifier, verifier_messages
 
 PROBLEM = "Write add(a, b) returning a + b.\nassert add(1, 2) == 3"
 GOOD = "def add(a, b):\n    return a + b\n"
@@ -19,7 +19,7 @@ BAD = "def add(a, b):\n    return a - b\n"
 def _head(model, weight=None, yes_no=1.0, bias=0.0) -> ValueHead:
     w = [0.0] * model.n_embd if weight is None else [float(x) for x in weight]
     return ValueHead(weight=w, bias=bias, yes_no=yes_no, model_name=model.name, n_embd=model.n_embd,
-                     prompt_sha256=prompt_sha256("x"))
+                     prompt_sha256=prompt_sha256(VERIFY_QUESTION))
 
 
 def test_round_trip_and_bad_files(tmp_path):
@@ -81,6 +81,17 @@ def test_a_head_of_another_model_is_refused(smollm, tmp_path):
         make_verifier(str(path), smollm)
     with pytest.raises(UserError, match="no verifier head ships"):
         make_verifier("head", smollm)
+
+
+def test_a_head_of_another_prompt_is_refused(smollm, tmp_path):
+    """The hidden state is read at the end of the verifier prompt: a head trained on another
+    wording of it would score states it never saw."""
+    head = _head(smollm)
+    head.prompt_sha256 = prompt_sha256(VERIFY_QUESTION.replace("Answer Yes or No.", "Reply Yes or No."))
+    path = tmp_path / "old.json"
+    head.save(path)
+    with pytest.raises(UserError, match="another verifier prompt"):
+        make_verifier(str(path), smollm)
 
 
 def test_shipped_heads_load_and_match_their_checksums():

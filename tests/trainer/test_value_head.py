@@ -84,6 +84,26 @@ def test_load_results_labels_dedups_and_refuses_old_folders(tmp_path):
     assert not is_test_problem("MBPP/511") and not is_test_problem("MBPP/10")
 
 
+def test_informative_problems_and_replayed_selection(tmp_path):
+    """Only mixed problems keep candidates (the rest need no features); every search still
+    counts in the replay, with its recorded outcome where the choice could not differ."""
+    folder = write_results(tmp_path / "r", {
+        "MBPP/601": [[_cand("bad", False, False)], [_cand("ok", True, True), _cand("wrong", True, False)]],
+        "MBPP/602": [[_cand("all", True, True), _cand("fine", True, True)]],
+        "MBPP/603": [[_cand("no", False, False)]]})
+    lines = [json.loads(x) for x in (folder / "results.jsonl").read_text().splitlines()]
+    lines[1]["success_by_turn"] = [True]  # 602 solved, 601 recorded as a wrong pick
+    (folder / "results.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines))
+    data = load_results([folder]).informative()
+    assert [it.code for it in data.items] == ["bad", "ok", "wrong"]
+    assert data.sets == [[0], [1, 2]]
+    assert data.finals == [([1, 2], False), ([], True), ([], False)]
+    m = metrics(np.array([0.0, 2.0, 1.0]), data)  # "ok" on top: 601 now solved
+    assert m["searches"] == 3 and m["recorded_success"] == pytest.approx(1 / 3, abs=1e-4)
+    assert m["replayed_success"] == pytest.approx(2 / 3, abs=1e-4)
+    assert metrics(np.array([0.0, 1.0, 1.0]), data)["replayed_success"] == pytest.approx(1.5 / 3, abs=1e-4)
+
+
 def test_feature_cache_resumes(tmp_path):
     items = [Item("A", "p", f"c{i}", i % 2 == 0, True) for i in range(4)]
     calls = []
@@ -121,6 +141,7 @@ def test_train_head_end_to_end(tmp_path):
     report = json.loads(out.with_suffix(".report.json").read_text())
     ev = report["eval"][str(held)]
     assert ev["zero_shot"]["pairs"] == ev["head"]["pairs"] == 1
+    assert ev["random"]["pairwise_accuracy"] == 0.5  # one pair, tied: half
     assert (tmp_path / "head.features.jsonl").exists()
 
     # Bad input: one line, exit 2, nothing written.

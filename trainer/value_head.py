@@ -266,18 +266,18 @@ def metrics(scores: np.ndarray, data: Dataset) -> dict:
     else:
         pairwise = math.nan
 
-    def top_share(members) -> float:
+    def top_share(members, by=scores) -> float:
         """The chance that the top score passes: the share of passers among tied tops."""
-        s = scores[members]
+        s = by[members]
         return float(labels[members][s == s.max()].mean())
 
-    def select(sets):
+    def select(sets, by=scores):
         hits = []
         for members in sets:
             members = list(dict.fromkeys(members))
             ys = labels[members]
             if ys.any() and not ys.all():
-                hits.append(top_share(members))
+                hits.append(top_share(members, by))
         return (float(np.mean(hits)) if hits else math.nan), len(hits)
 
     sel, n_sel = select(data.sets)
@@ -287,14 +287,10 @@ def metrics(scores: np.ndarray, data: Dataset) -> dict:
     # pt+lv with these scores, replayed on pt's recorded candidates (earlier turns, where no
     # answer passed, held as recorded).
     replayed = [top_share(list(dict.fromkeys(m))) if m else float(success) for m, success in data.finals]
-    chance = []
-    for members in data.sets:
-        ys = labels[list(dict.fromkeys(members))]
-        if ys.any() and not ys.all():
-            chance.append(float(ys.mean()))
+    chance, _ = select(data.sets, np.zeros(len(labels)))  # all tied: a random pick
     return {"items": len(data.items), "problems": len(set(groups)), "pairs": int(len(pairs)),
             "pairwise_accuracy": round(pairwise, 4), "selection_accuracy": round(sel, 4), "selection_sets": n_sel,
-            "selection_chance": round(float(np.mean(chance)), 4) if chance else math.nan,
+            "selection_chance": round(chance, 4),
             "public_tie_accuracy": round(tie, 4), "public_tie_sets": n_tie,
             "searches": len(data.finals),
             "recorded_success": round(float(np.mean([s for _, s in data.finals])), 4) if data.finals else math.nan,

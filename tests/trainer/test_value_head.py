@@ -149,3 +149,6 @@ def test_train_head_end_to_end(tmp_path):
     assert r.returncode == 2 and "--out must name a .json file" in r.stderr and not (tmp_path / "h.txt").exists()
     r = mucode("train-head", "--train", str(tmp_path / "none"), "--out", str(tmp_path / "h2.json"), cwd=tmp_path)
     assert r.returncode == 2 and "no results.jsonl" in r.stderr and not (tmp_path / "h2.json").exists()
+    alike = write_results(tmp_path / "alike", {"MBPP/700": [[_cand(good, True, True), _cand(good + "#\n", True, True)]]})
+    r = mucode("train-head", "--train", str(alike), "--out", str(tmp_path / "h3.json"), cwd=tmp_path)
+    assert r.returncode == 2 and "nothing to rank" in r.stderr and not (tmp_path / "h3.json").exists()

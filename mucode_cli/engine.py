@@ -156,6 +156,7 @@ class LlamaModel:
         bos_text = self.llm._model.token_get_text(bos) if bos != -1 else ""
         self._formatter = Jinja2ChatFormatter(template, eos_text, bos_text) if template else None
         self._vocab = self.llm._model.vocab
+        self._adapter = None  # the LoRA adapter set on the scoring context (llama.cpp pointer)
 
     # -- prompts -----------------------------------------------------------------------
     def format_chat(self, messages: list[Message]) -> str:
@@ -285,6 +286,7 @@ class LlamaModel:
         import llama_cpp
 
         start = time.monotonic()
+        self._use_adapter(None)  # the generator's answers never come from a verifier's weights
         self.llm.set_seed(seed & 0x7FFFFFFF)
         greedy = params.temperature <= 0
         out: list[int] = []
@@ -321,6 +323,40 @@ class LlamaModel:
             gen.close()
         return Completion(text.decode("utf-8", "replace"), len(out), time.monotonic() - start, finish, len(prompt))
 
+    # -- LoRA adapters: a trained verifier over these same weights ------------------------
+    def load_adapter(self, path: str | Path):
+        """A llama.cpp LoRA adapter (GGUF) over this model's weights, for ``adapter=`` of the
+        scoring calls; llama.cpp frees it with the model. Only the scoring context ever has it
+        set: sampling (the batched context, and the plain path, which clears it) never does."""
+        import llama_cpp
+
+        with quiet_stderr():
+            adapter = llama_cpp.llama_adapter_lora_init(self.llm._model.model, str(path).encode("utf-8"))
+        if not adapter:
+            raise UserError(f"cannot load LoRA adapter {path} over {self.name}: not a LoRA adapter of "
+                            "this model (another architecture or other tensor shapes)")
+        return adapter
+
+    def _use_adapter(self, adapter) -> None:
+        """Set (or clear, None) the scoring context's adapter. A change drops the cached prefix:
+        its keys and values were computed under the other weights."""
+        import ctypes
+
+        import llama_cpp
+
+        if adapter == self._adapter:
+            return
+        ctx = self.llm._ctx.ctx
+        if adapter is None:
+            rc = llama_cpp.llama_set_adapters_lora(ctx, None, 0, None)
+        else:
+            rc = llama_cpp.llama_set_adapters_lora(ctx, (llama_cpp.llama_adapter_lora_p_ctypes * 1)(adapter), 1,
+                                                   (ctypes.c_float * 1)(1.0))
+        if rc != 0:
+            raise RuntimeError(f"llama_set_adapters_lora failed ({rc})")
+        self._adapter = adapter
+        self.llm.n_tokens = 0
+
     # -- scoring -----------------------------------------------------------------------
     def _eval_reusing_prefix(self, tokens: list[int]) -> None:
         llm = self.llm
@@ -343,11 +379,13 @@ class LlamaModel:
         tokens = self.llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
         return tokens[-(self.n_ctx - 1):] if len(tokens) >= self.n_ctx else tokens
 
-    def next_token_logits(self, messages: list[Message], assistant_prefix: str = "") -> np.ndarray:
+    def next_token_logits(self, messages: list[Message], assistant_prefix: str = "", adapter=None) -> np.ndarray:
+        """``adapter``: from ``load_adapter``, applied for this call only (None: the plain model)."""
+        self._use_adapter(adapter)
         self._eval_reusing_prefix(self._scoring_tokens(messages, assistant_prefix))
         return self.last_logits()
 
-    def verifier_state(self, messages: list[Message]) -> tuple[np.ndarray, np.ndarray]:
+    def verifier_state(self, messages: list[Message], adapter=None) -> tuple[np.ndarray, np.ndarray]:
         """The next-token logits and the final hidden state (after the last norm: what the LM
         head reads) at the end of the chat's generation prompt, from one forward pass.
 
@@ -356,6 +394,7 @@ class LlamaModel:
         one token costs nothing extra; the rest reuses the cached prefix as scoring does."""
         import llama_cpp
 
+        self._use_adapter(adapter)
         tokens = self._scoring_tokens(messages)
         if len(tokens) > 1:
             self._eval_reusing_prefix(tokens[:-1])

@@ -164,6 +164,56 @@ def check_gguf_file(path: Path) -> None:
         raise UserError(f"not a GGUF model file (bad magic bytes): {path}")
 
 
+_GGUF_SCALARS = {0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8}  # value type -> bytes
+_GGUF_STRING, _GGUF_ARRAY = 8, 9
+
+
+def gguf_type(path: Path) -> str | None:
+    """A GGUF file's ``general.type`` ("model", "adapter", ...) read from its header, or None
+    if it has none. Reads key by key and stops there; llama.cpp's converters write it among
+    the first keys, before the tokenizer's long arrays."""
+    import struct
+
+    def read(f, fmt):
+        size = struct.calcsize(fmt)
+        data = f.read(size)
+        if len(data) != size:
+            raise EOFError
+        return struct.unpack(fmt, data)[0]
+
+    def string(f) -> bytes:
+        return f.read(read(f, "<Q"))
+
+    def skip(f, vtype: int) -> None:
+        if vtype == _GGUF_STRING:
+            f.seek(read(f, "<Q"), 1)
+        elif vtype == _GGUF_ARRAY:
+            item, count = read(f, "<I"), read(f, "<Q")
+            if item in _GGUF_SCALARS:
+                f.seek(count * _GGUF_SCALARS[item], 1)
+            else:
+                for _ in range(count):
+                    skip(f, item)
+        elif vtype in _GGUF_SCALARS:
+            f.seek(_GGUF_SCALARS[vtype], 1)
+        else:
+            raise ValueError(f"unknown GGUF value type {vtype}")
+
+    try:
+        with open(path, "rb") as f:
+            if f.read(4) != GGUF_MAGIC or read(f, "<I") < 2:
+                return None
+            read(f, "<Q")  # tensors
+            for _ in range(read(f, "<Q")):
+                key, vtype = string(f), read(f, "<I")
+                if key == b"general.type" and vtype == _GGUF_STRING:
+                    return string(f).decode("utf-8", "replace")
+                skip(f, vtype)
+    except (OSError, EOFError, ValueError, struct.error):
+        return None
+    return None
+
+
 def resolve_model(spec: str) -> Path:
     """A known model name or a path to a GGUF file -> a verified local GGUF path."""
     if spec in KNOWN_MODELS:

@@ -16,6 +16,7 @@ import numpy as np
 from .core import Message, Verifier
 from .engine import LlamaModel, load_model
 from .errors import UserError
+from .models import gguf_type, resolve_model
 from .value_head import ValueHead, load_head, shipped_head
 
 VERIFY_QUESTION = (
@@ -36,13 +37,17 @@ class LlamaVerifier:
     """Scores with a loaded GGUF; the problem text comes first so its KV cache is reused.
 
     With a ``head`` (a value head trained on this model's hidden states) the score is the
-    head's; without, the zero-shot logit("Yes") - logit("No")."""
+    head's; without, the zero-shot logit("Yes") - logit("No"). With an ``adapter`` (a LoRA
+    adapter loaded over this model, ``LlamaModel.load_adapter``) every forward pass of the
+    verifier goes through it: the paper's verifier, trained with ``mucode train``, on the
+    generator's own weights."""
 
-    def __init__(self, model: LlamaModel, head: ValueHead | None = None, head_path: str = ""):
+    def __init__(self, model: LlamaModel, head: ValueHead | None = None, head_path: str = "", adapter=None):
         self.model = model
         self.yes = model.token_id(YES)
         self.no = model.token_id(NO)
         self.head = head
+        self.adapter = adapter
         if head is not None:
             head.check_model(model.name, model.n_embd, head_path)
             head.check_prompt(VERIFY_QUESTION, head_path)
@@ -51,7 +56,7 @@ class LlamaVerifier:
         out = []
         for answer in answers:
             if self.head is None:
-                logits = self.model.next_token_logits(verifier_messages(problem, answer))
+                logits = self.model.next_token_logits(verifier_messages(problem, answer), adapter=self.adapter)
                 out.append(float(logits[self.yes] - logits[self.no]))
             else:
                 out.append(self.head.score(*self.features(problem, answer)))
@@ -59,7 +64,7 @@ class LlamaVerifier:
 
     def features(self, problem: str, answer: str) -> tuple[float, np.ndarray]:
         """What a value head reads: the zero-shot score and the final hidden state."""
-        logits, hidden = self.model.verifier_state(verifier_messages(problem, answer))
+        logits, hidden = self.model.verifier_state(verifier_messages(problem, answer), adapter=self.adapter)
         return float(logits[self.yes] - logits[self.no]), hidden
 
 
@@ -74,8 +79,9 @@ def make_verifier(spec: str, generator: LlamaModel, threads: int | None = None,
                   busy: Callable[[], object] | None = None) -> Verifier:
     """``--verifier``: "same" (the generator, zero-shot: no second copy of the weights),
     "none" (tests alone decide), "head" (the value head shipped for the generator), a
-    value-head file (``*.json``, read over the generator's own weights), or a known model
-    name or GGUF path (zero-shot with that model)."""
+    value-head file (``*.json``, read over the generator's own weights), a LoRA adapter GGUF
+    (``mucode train``'s ``verifier-lora.gguf``: applied over the generator's own weights), or
+    a known model name or GGUF path (zero-shot with that model)."""
     if spec == "none":
         return NullVerifier()
     if spec in ("same", "generator"):
@@ -87,4 +93,24 @@ def make_verifier(spec: str, generator: LlamaModel, threads: int | None = None,
         return LlamaVerifier(generator, load_head(path), str(path))
     if spec.endswith(".json"):
         return LlamaVerifier(generator, load_head(spec), spec)
+    if spec.lower().endswith(".gguf") and gguf_type(resolve_model(spec)) == "adapter":
+        return LlamaVerifier(generator, adapter=load_adapter(generator, spec))
     return LlamaVerifier(load_model(spec, threads=threads, busy=busy))
+
+
+def load_adapter(generator: LlamaModel, path: str):
+    """A verifier's LoRA adapter over ``generator``, refused when it was trained over another
+    model (llama.cpp checks architecture and shapes; the base's name, which ``mucode train``
+    records, tells models of one shape apart)."""
+    import ctypes
+
+    import llama_cpp
+
+    adapter = generator.load_adapter(path)
+    buf = ctypes.create_string_buffer(512)
+    if llama_cpp.llama_adapter_meta_val_str(adapter, b"mucode.adapter.base", buf, len(buf)) >= 0:
+        base = buf.value.decode("utf-8", "replace")
+        if base and base != generator.name:
+            raise UserError(f"the LoRA adapter {path} was trained over {base!r}, not over the generator "
+                            f"{generator.name!r}: pass --model {base!r}'s GGUF or another verifier")
+    return adapter

@@ -4,9 +4,10 @@ Run folder layout::
 
     OUT/round-K/rollouts.jsonl    every answer of the round's rollouts, with test outcomes
     OUT/round-K/verifier.gguf     verifier trained on the rollouts of rounds 1..K
+    OUT/round-K/verifier-lora.gguf  the same verifier as a LoRA adapter over the base GGUF
     OUT/round-K/sft.jsonl         relabeled SFT examples (aggregated)
     OUT/round-K/generator.gguf    generator fine-tuned on them
-    OUT/generator.gguf, OUT/verifier.gguf   the last round's models
+    OUT/generator.gguf, OUT/verifier.gguf, OUT/verifier-lora.gguf   the last round's models
     OUT/manifest.json             versions, seeds, settings, counts, times, accuracies
 
 A stage whose output exists is skipped, so an interrupted run continues where it stopped.
@@ -232,7 +233,7 @@ def _verifier(run: _Run, k: int, rdir: Path, info: dict, all_records: list[dict]
     """2-3. Verifier data (aggregated over rounds), training from the base, and the scores of
     every answer so far (per problem and code: the same code can be right for one problem and
     wrong for another)."""
-    from .export import export_gguf
+    from .export import export_gguf, export_lora_adapter
     from .hf import add_lora, load_base, weights_dtype
     from .verifier_train import train_verifier
 
@@ -258,6 +259,9 @@ def _verifier(run: _Run, k: int, rdir: Path, info: dict, all_records: list[dict]
         to_score = [(problem_of[key], key.split("\x00", 1)[1]) for key in keys]
         scores = dict(zip(keys, scorer.score_all(to_score))) if keys else {}
         if run.main:
+            # The LoRA alone first (merging folds it into the weights): a few MB that apply
+            # over the base's own GGUF, so a laptop holds one copy of the model.
+            info["verifier_adapter"] = export_lora_adapter(vmodel, run.base_file, rdir / "verifier-lora.gguf")
             # Merged in fp32: a LoRA delta added to bf16 weights would mostly round away.
             merged = vmodel.float().merge_and_unload()
             info["verifier_export"] = export_gguf(merged, run.base_file, rdir / "verifier.gguf", quant=cfg.quant,
@@ -302,7 +306,8 @@ def _sft(run: _Run, k: int, rdir: Path, info: dict, examples: list[dict], genera
             merged = gmodel.float() if cfg.full else gmodel.float().merge_and_unload()
             template = run.base_file if start_from == cfg.base else generator_path
             info["generator_export"] = export_gguf(merged, template, rdir / "generator.gguf", quant=cfg.quant,
-                                                   base_dtype=weights_dtype(cfg.device, cfg.full))
+                                                   base_dtype=weights_dtype(cfg.device, cfg.full),
+                                                   name_suffix=" (mucode SFT)")
         del gmodel
         release(acc)
         info.setdefault("seconds", {})["sft"] = round(time.monotonic() - t, 1)
@@ -315,11 +320,16 @@ def _publish(run: _Run) -> dict:
     """The last round's models as OUT/generator.gguf and OUT/verifier.gguf."""
     if run.main:
         last = run.out / f"round-{run.cfg.rounds}"
-        for name in ("generator.gguf", "verifier.gguf"):
+        for name in ("generator.gguf", "verifier.gguf", "verifier-lora.gguf"):
             src, dst = last / name, run.out / name
+            if not src.exists():  # the adapter: not written by runs before it existed
+                continue
             if not dst.exists() or dst.stat().st_mtime_ns != src.stat().st_mtime_ns:
                 shutil.copy2(src, dst)  # keeps the mtime: a resumed run sees nothing new
     run.manifest.data["outputs"] = {"generator": str(run.out / "generator.gguf"),
                                     "verifier": str(run.out / "verifier.gguf")}
+    if (run.out / "verifier-lora.gguf").exists():
+        run.manifest.data["outputs"]["verifier_adapter"] = str(run.out / "verifier-lora.gguf")
+        run.manifest.data["outputs"]["adapter_base"] = str(run.base_file)  # the model it applies over
     run.manifest.save()
     return run.manifest.data

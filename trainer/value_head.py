@@ -387,13 +387,19 @@ def run_train_head(*, train_dirs: list[Path], eval_dirs: list[Path], out: Path, 
         zero, mine = metrics(ezs, data), metrics(head.scores(ezs, ehid), data)
         chance = metrics(np.zeros(len(data.items)), data)  # every score tied: a random pick
         report["eval"][str(folder)] = {"zero_shot": zero, "head": mine, "random": chance}
-        console.print(f"{folder}: {zero['problems']} problems with passing and failing candidates, "
-                      f"{zero['items']} candidates", highlight=False)
-        for key, count in (("pairwise_accuracy", "pairs"), ("selection_accuracy", "selection_sets"),
-                           ("public_tie_accuracy", "public_tie_sets"), ("replayed_success", "searches")):
-            console.print(f"  {key:22s} random {chance[key]:.3f}  zero-shot {zero[key]:.3f}  head {mine[key]:.3f}  "
-                          f"({count} {mine[count]})", highlight=False)
-        console.print(f"  (replayed_success: all searches, each last choice among public passers by the "
-                      f"score; recorded {mine['recorded_success']:.3f})", highlight=False)
+        print_comparison(console, folder, {"random": chance, "zero-shot": zero, "head": mine})
     out.with_suffix(".report.json").write_text(json.dumps(report, indent=2))
     return report
+
+
+def print_comparison(console, folder, columns: dict[str, dict]) -> None:
+    """Verifiers side by side on one held-out folder: ``columns`` maps a name to its ``metrics``."""
+    first = next(iter(columns.values()))
+    console.print(f"{folder}: {first['problems']} problems with passing and failing candidates, "
+                  f"{first['items']} candidates", highlight=False)
+    for key, count in (("pairwise_accuracy", "pairs"), ("selection_accuracy", "selection_sets"),
+                       ("public_tie_accuracy", "public_tie_sets"), ("replayed_success", "searches")):
+        row = "  ".join(f"{name} {m[key]:.3f}" for name, m in columns.items())
+        console.print(f"  {key:22s} {row}  ({count} {first[count]})", highlight=False)
+    console.print(f"  (replayed_success: all searches, each last choice among public passers by the "
+                  f"score; recorded {first['recorded_success']:.3f})", highlight=False)

@@ -17,7 +17,7 @@ def test_speed_benchmark_reports_every_ratio():
     out = json.loads(r.stdout)
     assert out["prompt_tokens"] > 100  # fix's real first-turn prompt, not a stub
     for key in ("generate_speedup", "score_speedup", "tokens_per_second_fast", "score_head_overhead",
-                "rss_mb_zero_shot", "rss_mb_head"):
+                "rss_mb_zero_shot", "rss_mb_head", "score_adapter_overhead", "rss_mb_adapter", "adapter_file_mb"):
         assert out[key] > 0, key
     assert out["score_max_abs_diff"] < 0.5  # shared-prefix scores agree with scratch scores
     assert out["score_head_max_abs_diff"] < 0.5  # a zero head scores as the zero-shot verifier

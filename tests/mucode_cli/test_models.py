@@ -9,6 +9,7 @@ import importlib.metadata as md
 import os
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from mucode_cli.errors import UserError
@@ -61,3 +62,34 @@ def test_a_missing_part_says_how_to_install(cache):
                        sha256="0" * 64, install_hint="pip install no-such-dist-xyz")
     with pytest.raises(UserError, match="not installed .*pip install no-such-dist-xyz"):
         known_model_path(model)
+
+
+def test_gguf_type_reads_general_type_from_the_header(tmp_path):
+    """Adapter or model, told apart before llama.cpp loads anything; a file without the key or
+    cut short is neither."""
+    gguf = pytest.importorskip("gguf")
+    from mucode_cli.models import gguf_type, resolve_model
+
+    def write(path, kind, arrays=True):
+        w = gguf.GGUFWriter(str(path), arch="llama")
+        if arrays:  # long arrays before the key: skipped, not read into memory
+            w.add_array("tokenizer.ggml.tokens", [f"t{i}" for i in range(3000)])
+            w.add_array("tokenizer.ggml.scores", [0.5] * 3000)
+        if kind:
+            w.add_type(kind)
+        w.add_tensor("x", np.zeros((2, 32), dtype=np.float32))
+        w.write_header_to_file()
+        w.write_kv_data_to_file()
+        w.write_tensors_to_file()
+        w.close()
+        return path
+
+    assert gguf_type(write(tmp_path / "a.gguf", "adapter")) == "adapter"
+    assert gguf_type(write(tmp_path / "m.gguf", "model", arrays=False)) == "model"
+    assert gguf_type(write(tmp_path / "n.gguf", None)) is None
+    cut = tmp_path / "cut.gguf"
+    cut.write_bytes((tmp_path / "a.gguf").read_bytes()[:200])
+    assert gguf_type(cut) is None
+    (tmp_path / "junk.gguf").write_bytes(b"not a gguf at all")
+    assert gguf_type(tmp_path / "junk.gguf") is None
+    assert gguf_type(resolve_model("smollm2-135m")) == "model"  # the tiny model ships as one file

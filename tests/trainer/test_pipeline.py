@@ -34,8 +34,9 @@ def test_train_tiny_then_fix_with_the_result(tmp_path):
     assert len(rnd["verifier"]["curve"]) == 2 and len(rnd["sft"]["curve"]) == 2  # both stages trained
     assert rnd["generator_export"]["rewritten"] > 0 and rnd["verifier_export"]["rewritten"] > 0
     assert manifest["config"]["seed"] == 3 and "torch" in manifest["versions"]
-    for name in ("generator.gguf", "verifier.gguf"):
+    for name in ("generator.gguf", "verifier.gguf", "verifier-lora.gguf"):
         assert (out / name).read_bytes()[:4] == b"GGUF"
+    assert rnd["verifier_adapter"]["tensors"] > 0 and manifest["outputs"]["verifier_adapter"].endswith("lora.gguf")
     # Resuming a finished run redoes nothing expensive and changes no model file.
     before = (out / "generator.gguf").stat().st_mtime_ns
     assert mucode(*args).returncode == 0
@@ -50,6 +51,16 @@ def test_train_tiny_then_fix_with_the_result(tmp_path):
                 "--dry-run")
     assert fx.returncode in (0, 1), fx.stderr
     assert len(json.loads(fx.stdout)["candidates"]) >= 1
+    # The verifier as an adapter over the base: one copy of the weights.
+    fx = mucode("fix", work / "stats.py", "--tests", work / "test_stats.py", "--model", "smollm2-135m",
+                "--verifier", out / "verifier-lora.gguf", "-n", "2", "--turns", "1", "--max-tokens", "64", "--json",
+                "--dry-run")
+    assert fx.returncode in (0, 1), fx.stderr
+    assert len(json.loads(fx.stdout)["candidates"]) >= 1
+    # ... and not over the fine-tuned generator, whose weights it was not trained on.
+    fx = mucode("fix", work / "stats.py", "--tests", work / "test_stats.py", "--model", out / "generator.gguf",
+                "--verifier", out / "verifier-lora.gguf", "--dry-run")
+    assert fx.returncode == 2 and "trained over" in fx.stderr, fx.stderr
 
 
 def test_train_bad_input_exits_2_before_any_work(tmp_path):

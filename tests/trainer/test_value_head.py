@@ -122,15 +122,23 @@ def test_feature_cache_resumes(tmp_path):
     assert calls[-1] == "c0" and len(calls) == 5  # another model's features are not reused
 
 
+GOOD, BAD = "def f(x):\n    return x + 1\n", "def f(x):\n    return x - 1\n"
+
+
+def train_and_held_out(tmp_path):
+    """Results folders for the end-to-end runs: 6 training problems with a passing, a failing
+    public passer and a failing answer each, plus a test id (left out); one held-out problem."""
+    probs = {f"MBPP/{600 + i}": [[_cand(GOOD + f"# {i}\n", True, True), _cand(BAD + f"# {i}\n", True, False),
+                                   _cand(f"def f(x):\n    return {i}\n", False, False)]] for i in range(1, 7)}
+    probs["MBPP/12"] = [[_cand(GOOD, True, True), _cand(BAD, False, False)]]
+    held = {"HumanEval/0": [[_cand(GOOD, True, True), _cand(BAD, True, False)]]}
+    return write_results(tmp_path / "train", probs), write_results(tmp_path / "held", held)
+
+
 def test_train_head_end_to_end(tmp_path):
     """Real model, real hidden states: a head is written, loads, and the report compares it
     with the zero-shot verifier on held-out problems; test-split problems are left out."""
-    good, bad = "def f(x):\n    return x + 1\n", "def f(x):\n    return x - 1\n"
-    probs = {f"MBPP/{600 + i}": [[_cand(good + f"# {i}\n", True, True), _cand(bad + f"# {i}\n", True, False),
-                                   _cand(f"def f(x):\n    return {i}\n", False, False)]] for i in range(1, 7)}
-    probs["MBPP/12"] = [[_cand(good, True, True), _cand(bad, False, False)]]  # a test id: left out
-    train = write_results(tmp_path / "train", probs)
-    held = write_results(tmp_path / "held", {"HumanEval/0": [[_cand(good, True, True), _cand(bad, True, False)]]})
+    train, held = train_and_held_out(tmp_path)
     out = tmp_path / "head.json"
     r = mucode("train-head", "--train", str(train), "--eval", str(held), "--out", str(out), "--model", "smollm2-135m",
                 "--threads", "2", cwd=tmp_path)
@@ -149,6 +157,6 @@ def test_train_head_end_to_end(tmp_path):
     assert r.returncode == 2 and "--out must name a .json file" in r.stderr and not (tmp_path / "h.txt").exists()
     r = mucode("train-head", "--train", str(tmp_path / "none"), "--out", str(tmp_path / "h2.json"), cwd=tmp_path)
     assert r.returncode == 2 and "no results.jsonl" in r.stderr and not (tmp_path / "h2.json").exists()
-    alike = write_results(tmp_path / "alike", {"MBPP/700": [[_cand(good, True, True), _cand(good + "#\n", True, True)]]})
+    alike = write_results(tmp_path / "alike", {"MBPP/700": [[_cand(GOOD, True, True), _cand(GOOD + "#\n", True, True)]]})
     r = mucode("train-head", "--train", str(alike), "--out", str(tmp_path / "h3.json"), cwd=tmp_path)
     assert r.returncode == 2 and "nothing to rank" in r.stderr and not (tmp_path / "h3.json").exists()

@@ -490,10 +490,15 @@ def train(
                           f"--verifier {outputs['verifier_adapter']}")
 
 
+# Shared by train-head and train-verifier: the same data, read the same way.
+TRAIN_DIRS = typer.Option(..., "--train", help="A benchmark results folder of training problems (repeatable).")
+EVAL_DIRS = typer.Option([], "--eval", help="A results folder of held-out problems to measure on (repeatable).")
+
+
 @app.command("train-head")
 def train_head(
-    train_dirs: List[Path] = typer.Option(..., "--train", help="A benchmark results folder of training problems (repeatable)."),
-    eval_dirs: List[Path] = typer.Option([], "--eval", help="A results folder of held-out problems to measure on (repeatable)."),
+    train_dirs: List[Path] = TRAIN_DIRS,
+    eval_dirs: List[Path] = EVAL_DIRS,
     out: Path = typer.Option(..., "--out", help="The value head to write (JSON)."),
     model: str = typer.Option(DEFAULT_GENERATOR, "--model", help="The model whose hidden states the head reads."),
     loss: str = typer.Option("bt", "--loss", help="bt (Bradley-Terry over pairs of one problem) or bce."),
@@ -510,8 +515,8 @@ def train_head(
 
 @app.command("train-verifier")
 def train_verifier_cmd(
-    train_dirs: List[Path] = typer.Option(..., "--train", help="A benchmark results folder of training problems (repeatable)."),
-    eval_dirs: List[Path] = typer.Option([], "--eval", help="A results folder of held-out problems to measure on (repeatable)."),
+    train_dirs: List[Path] = TRAIN_DIRS,
+    eval_dirs: List[Path] = EVAL_DIRS,
     out: Path = typer.Option(..., "--out", help="The LoRA adapter to write (.gguf); a .report.json beside it."),
     model: str = typer.Option(DEFAULT_GENERATOR, "--model", help="The base (known name or GGUF) the adapter applies over."),
     device: str = typer.Option("cpu", "--device", help="cpu or cuda (training; scoring runs in llama.cpp)."),

@@ -76,8 +76,11 @@ def compare(a: Path, b: Path) -> dict:
     for path, recs in ((a, ra), (b, rb)):
         if not recs:
             raise ValueError(f"no finished problems in {path / 'results.jsonl'}")
-    return {"a": str(a), "b": str(b), "paired": paired(final_rates(ra), final_rates(rb)),
-            "anatomy": {"a": anatomy(ra), "b": anatomy(rb)}}
+    try:
+        return {"a": str(a), "b": str(b), "paired": paired(final_rates(ra), final_rates(rb)),
+                "anatomy": {"a": anatomy(ra), "b": anatomy(rb)}}
+    except (KeyError, IndexError, TypeError) as e:  # a folder of another tool, or a record edited by hand
+        raise ValueError(f"a record in {a} or {b} is not a benchmark result ({type(e).__name__}: {e})") from None
 
 
 def _print(report: dict) -> None:

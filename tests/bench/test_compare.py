@@ -65,3 +65,11 @@ def test_a_folder_without_results_is_one_line_exit_2(tmp_path, capsys):
     assert compare.main([str(tmp_path / "missing"), str(b)]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: no finished problems in") and "\n" not in err
+
+
+def test_a_record_that_is_not_a_benchmark_result_is_one_line_exit_2(tmp_path, capsys):
+    a = _folder(tmp_path, "a", [_rec("P/1", True, 1, 10)])
+    b = _folder(tmp_path, "b", [{"task_id": "P/1", "search": 0, "success_by_turn": [True]}])  # no turns
+    assert compare.main([str(a), str(b)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "is not a benchmark result" in err and "\n" not in err

@@ -529,6 +529,10 @@ def train_verifier_cmd(
     max_length: int = typer.Option(2048, "--max-length", min=64),
     seed: int = typer.Option(0, "--seed"),
     threads: Optional[int] = typer.Option(None, "--threads", min=1),
+    top_layers: Optional[int] = typer.Option(
+        None, "--top-layers", min=1,
+        help="LoRA on the top K layers only, trained over the hidden states below them, computed once per "
+             "answer: a CPU-sized run (default: every layer)."),
 ):
     """Train the paper's verifier (LoRA, Bradley-Terry on logit Yes - No) from recorded candidates,
     write it as a llama.cpp LoRA adapter over the model, and compare it with the zero-shot verifier
@@ -540,7 +544,8 @@ def train_verifier_cmd(
 
     run_train_verifier(train_dirs=train_dirs, eval_dirs=eval_dirs, out=out, model=model, device=device, lora_r=lora_r,
                        lr=lr, epochs=epochs, steps=steps, batch_size=batch_size, per_problem=per_problem,
-                       max_length=max_length, seed=seed, threads=threads, console=Console(stderr=True))
+                       max_length=max_length, seed=seed, threads=threads, console=Console(stderr=True),
+                       top_layers=top_layers)
 
 
 @models_app.command("list")

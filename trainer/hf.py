@@ -62,12 +62,15 @@ def load_base(base: str, device: str = "cpu", dtype=None, grad_checkpointing: bo
     return model.to(device), tok
 
 
-def add_lora(model, r: int, seed: int):
+def add_lora(model, r: int, seed: int, top_layers: int | None = None):
+    """LoRA on every projection of every layer, or of the top ``top_layers`` only."""
     import torch
     from peft import LoraConfig, get_peft_model
 
     torch.manual_seed(seed)
-    cfg = LoraConfig(r=r, lora_alpha=2 * r, lora_dropout=0.0, bias="none",
+    n = model.config.num_hidden_layers
+    layers = None if top_layers is None else list(range(max(0, n - top_layers), n))
+    cfg = LoraConfig(r=r, lora_alpha=2 * r, lora_dropout=0.0, bias="none", layers_to_transform=layers,
                      target_modules=["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"])
     return get_peft_model(model, cfg)
 

@@ -39,14 +39,14 @@ def ranking_pairs(data: Dataset, per_problem: int, seed: int) -> list[dict]:
 
 def run_train_verifier(*, train_dirs: list[Path], eval_dirs: list[Path], out: Path, model: str, device: str,
                        lora_r: int, lr: float, epochs: int, steps: int | None, batch_size: int, per_problem: int,
-                       max_length: int, seed: int, threads: int | None, console) -> dict:
+                       max_length: int, seed: int, threads: int | None, console, top_layers: int | None = None) -> dict:
     from mucode_cli import sandbox as sandbox_mod
     from mucode_cli.engine import load_model
     from mucode_cli.verifier import LlamaVerifier
 
     from .export import export_lora_adapter
     from .hf import add_lora, base_gguf, load_base
-    from .verifier_train import train_verifier
+    from .verifier_train import TopLayersUnsupported, train_verifier
 
     import torch
 
@@ -66,12 +66,21 @@ def run_train_verifier(*, train_dirs: list[Path], eval_dirs: list[Path], out: Pa
     if not pairs:
         raise UserError("no training problem has both a passing and a failing candidate: nothing to rank")
     evals = [(d, load_results([d]).informative()) for d in eval_dirs]
+    where = "all layers" if top_layers is None else f"the top {top_layers} layers, over cached states below"
     console.print(f"training on {len(pairs)} pairs of {len({p['task_id'] for p in pairs})} problems "
-                  f"({device}, LoRA rank {lora_r})", highlight=False)
+                  f"({device}, LoRA rank {lora_r} on {where})", highlight=False)
     vmodel, tok = load_base(model, device)
-    vmodel = add_lora(vmodel, lora_r, seed)
-    scorer, info = train_verifier(vmodel, tok, pairs, [], loss="bt", lr=lr, batch_size=batch_size, grad_accum=1,
-                             epochs=epochs, max_steps=steps, seed=seed, max_length=max_length)
+    n_layers = vmodel.config.num_hidden_layers
+    if top_layers is not None and top_layers > n_layers:
+        raise UserError(f"--top-layers: {model} has {n_layers} layers (got {top_layers})")
+    vmodel = add_lora(vmodel, lora_r, seed, top_layers)
+    try:
+        scorer, info = train_verifier(vmodel, tok, pairs, [], loss="bt", lr=lr, batch_size=batch_size, grad_accum=1,
+                                      epochs=epochs, max_steps=steps, seed=seed, max_length=max_length,
+                                      top_layers=top_layers)
+    except TopLayersUnsupported as e:
+        raise UserError(f"--top-layers: {e}") from None
+    info["top_layers"] = top_layers
     info["adapter"] = export_lora_adapter(vmodel, base_file, out)
     del scorer, vmodel  # the training copy of the weights: scoring from here on is llama.cpp's
     console.print(f"wrote {out} ({info['adapter']['bytes'] / 1e6:.1f} MB): pairwise accuracy on its own "

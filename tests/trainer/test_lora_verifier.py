@@ -29,12 +29,16 @@ def test_train_verifier_end_to_end(tmp_path):
     train, held = train_and_held_out(tmp_path)
     out = tmp_path / "verifier-lora.gguf"
     r = mucode("train-verifier", "--train", str(train), "--eval", str(held), "--out", str(out), "--model",
-               "smollm2-135m", "--steps", "2", "--batch-size", "2", "--lora-r", "4", "--threads", "2", cwd=tmp_path)
+               "smollm2-135m", "--steps", "2", "--batch-size", "2", "--lora-r", "4", "--threads", "2",
+               "--top-layers", "3", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "left out 1 held-out" in r.stderr and "training on 12 pairs of 6 problems" in r.stderr
+    assert "the top 3 layers" in r.stderr
     assert gguf_type(out) == "adapter"
     report = json.loads(out.with_suffix(".report.json").read_text())
     assert len(report["train"]["curve"]) == 2 and report["train"]["adapter"]["rank"] == 4
+    # An adapter on the top 3 layers only: 7 projections each, an A and a B per projection.
+    assert report["train"]["top_layers"] == 3 and report["train"]["adapter"]["tensors"] == 3 * 7 * 2
     ev = report["eval"][str(held)]
     assert set(ev) == {"random", "zero-shot", "LoRA"} and all(m["pairs"] == 1 for m in ev.values())
     assert ev["random"]["pairwise_accuracy"] == 0.5
@@ -49,3 +53,6 @@ def test_train_verifier_end_to_end(tmp_path):
     r = mucode("train-verifier", "--train", str(train), "--out", str(tmp_path / "v4.gguf"), "--device", "tpu",
                cwd=tmp_path)
     assert r.returncode == 2 and "--device" in r.stderr and not (tmp_path / "v4.gguf").exists()
+    r = mucode("train-verifier", "--train", str(train), "--out", str(tmp_path / "v5.gguf"), "--model", "smollm2-135m",
+               "--top-layers", "99", cwd=tmp_path)
+    assert r.returncode == 2 and "--top-layers" in r.stderr and "99" in r.stderr and not (tmp_path / "v5.gguf").exists()

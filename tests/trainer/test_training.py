@@ -14,7 +14,7 @@ from trainer.gguf_write import permute_qk  # noqa: E402
 from trainer.hf import add_lora, base_gguf, chat_ids, load_base, weights_dtype  # noqa: E402
 from trainer.losses import bce_loss, bt_loss, pairwise_accuracy  # noqa: E402
 from trainer.sft import IGNORE, encode_example  # noqa: E402
-from trainer.verifier_train import train_verifier  # noqa: E402
+from trainer.verifier_train import TopLayersScorer, VerifierScorer, train_verifier  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +56,34 @@ def test_verifier_training_lowers_the_loss_on_a_fixed_set(tiny):
     assert len(report["curve"]) == 8
     assert report["after"]["train"]["loss"] < report["before"]["train"]["loss"]
     assert report["after"]["train"]["accuracy"] >= report["before"]["train"]["accuracy"]
+
+
+def test_top_layers_score_as_the_whole_model_and_train_only_their_lora():
+    model, tok = load_base("smollm2-135m")
+    n = model.config.num_hidden_layers
+    model = add_lora(model, 4, seed=0, top_layers=2)
+    trainable = [name for name, p in model.named_parameters() if p.requires_grad]
+    assert trainable and all(f".layers.{n - 2}." in t or f".layers.{n - 1}." in t for t in trainable)
+    torch.manual_seed(1)
+    for name, p in model.named_parameters():
+        if "lora_B" in name:  # non-zero, so the top layers' adapted weights count in the score
+            torch.nn.init.normal_(p, std=0.05)
+    answers = [("Write f(x) returning x + 1.", "def f(x):\n    return x + 1"),
+               ("Reverse a string s.", "def rev(s):\n    return s  # a longer answer, so the batch is padded")]
+    whole = np.array(VerifierScorer(model, tok).score_all(answers))
+    top = TopLayersScorer(model, tok, 2048, 2)
+    assert np.allclose(np.array(top.score_all(answers)), whole, atol=1e-3) and len(top.cache) == 2
+
+    problems = [f"Write f(x) returning x + {i}." for i in range(4)]
+    pairs = [{"task_id": str(i), "problem": p, "pos": f"def f(x):\n    return x + {i}", "neg": "def f(x):\n    return None"}
+             for i, p in enumerate(problems)]
+    frozen = {name: p.detach().clone() for name, p in model.named_parameters() if not p.requires_grad}
+    _, report = train_verifier(model, tok, pairs, [], loss="bt", lr=5e-4, batch_size=4, grad_accum=1, epochs=8,
+                               max_steps=8, seed=0, max_length=512, top_layers=2)
+    assert report["after"]["train"]["loss"] < report["before"]["train"]["loss"]
+    assert all(torch.equal(p, frozen[name]) for name, p in model.named_parameters() if not p.requires_grad)
+    with pytest.raises(ValueError, match="between 1 and"):
+        TopLayersScorer(model, tok, 2048, n + 1)
 
 
 def test_export_round_trip_and_llama_cpp_loads_it(tiny, tmp_path):

@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from mucode_cli.errors import UserError  # noqa: E402
 from mucode_cli.models import DEFAULT_GENERATOR  # noqa: E402
 
 
@@ -51,6 +52,8 @@ def main(argv=None) -> dict:
         torch.set_num_threads(a.threads)
     data = load_results(a.train, leave_out=is_test_problem).informative()
     pairs = ranking_pairs(data, a.pairs_per_problem, seed=0)
+    if not pairs:
+        raise UserError("no training problem has both a passing and a failing candidate: nothing to time")
     answers = {(p["problem"], c) for p in pairs for c in (p["pos"], p["neg"])}
     sample = pairs[:: max(1, len(pairs) // a.sample)][: a.sample]
     tops = [int(k) for k in a.top.split(",") if k]
@@ -94,4 +97,8 @@ def main(argv=None) -> dict:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except UserError as e:  # a missing or unreadable results folder: one line, exit 2
+        print(f"error: {e}", file=sys.stderr)
+        sys.exit(2)

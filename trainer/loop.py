@@ -32,9 +32,25 @@ def shard(order: list[int], start: int, batch_size: int, world: int, rank: int) 
     return chunk[rank * batch_size:(rank + 1) * batch_size]
 
 
+def progress(say: Callable[[str], None] | None, what: str, reports: int = 20) -> Callable | None:
+    """A ``train`` log for the person at the terminal: on CPU an epoch can take an hour, so
+    about ``reports`` lines, each with the step count and the mean loss since the last line."""
+    if say is None:
+        return None
+    since: list[float] = []
+
+    def log(step: int, steps: int, loss: float) -> None:
+        since.append(loss)
+        if step == steps or step % max(1, steps // reports) == 0:
+            say(f"{what}: step {step}/{steps}, loss {sum(since) / len(since):.4f}")
+            since.clear()
+    return log
+
+
 def train(model, items: Sequence, loss_fn: Callable, *, lr: float, batch_size: int, grad_accum: int,
           epochs: int, max_steps: int | None, seed: int, accelerator=None, log: Callable | None = None) -> list[float]:
     """Minimise ``loss_fn(model, batch)``; returns the (all-process mean) loss of every optimizer step.
+    ``log(step, steps, loss)`` is called after each optimizer step (see ``progress``).
 
     ``batch_size`` is per process: under accelerate each process trains on its own shard
     of every global batch. The linear decay runs over exactly the number of optimizer
@@ -86,7 +102,7 @@ def train(model, items: Sequence, loss_fn: Callable, *, lr: float, batch_size: i
                 opt.zero_grad(set_to_none=True)
                 losses.append(running)
                 if log:
-                    log(step, running)
+                    log(step + 1, steps, running)
                 running = 0.0
                 step += 1
                 if step >= steps:

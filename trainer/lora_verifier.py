@@ -77,7 +77,8 @@ def run_train_verifier(*, train_dirs: list[Path], eval_dirs: list[Path], out: Pa
     try:
         scorer, info = train_verifier(vmodel, tok, pairs, [], loss="bt", lr=lr, batch_size=batch_size, grad_accum=1,
                                       epochs=epochs, max_steps=steps, seed=seed, max_length=max_length,
-                                      top_layers=top_layers)
+                                      top_layers=top_layers,
+                                      say=lambda line: console.print(line, highlight=False))
     except TopLayersUnsupported as e:
         raise UserError(f"--top-layers: {e}") from None
     info["top_layers"] = top_layers
@@ -90,6 +91,9 @@ def run_train_verifier(*, train_dirs: list[Path], eval_dirs: list[Path], out: Pa
     gen = load_model(model, threads=threads, busy=sandbox_mod.runs_in_flight)
     zero_shot, adapted = LlamaVerifier(gen), LlamaVerifier(gen, adapter=gen.load_adapter(out))
     for folder, data in evals:
+        console.print(f"scoring {len(data.items)} candidates of {folder} with the zero-shot verifier and the "
+                      "adapter (llama.cpp)", highlight=False)
+
         def scored(verifier):
             return np.array([verifier.score(it.problem, [it.code])[0] for it in data.items])
         columns = {"random": metrics(np.zeros(len(data.items)), data), "zero-shot": metrics(scored(zero_shot), data),

@@ -255,7 +255,7 @@ def _verifier(run: _Run, k: int, rdir: Path, info: dict, all_records: list[dict]
         scorer, info["verifier"] = train_verifier(
             vmodel, tok, pairs, rows, loss=cfg.verifier_loss, lr=cfg.verifier_lr, batch_size=cfg.batch_size,
             grad_accum=cfg.grad_accum, epochs=cfg.epochs, max_steps=cfg.steps, seed=cfg.seed + k,
-            max_length=cfg.max_length, accelerator=acc)
+            max_length=cfg.max_length, accelerator=acc, say=run.say)
         to_score = [(problem_of[key], key.split("\x00", 1)[1]) for key in keys]
         scores = dict(zip(keys, scorer.score_all(to_score))) if keys else {}
         if run.main:
@@ -301,7 +301,7 @@ def _sft(run: _Run, k: int, rdir: Path, info: dict, examples: list[dict], genera
             gmodel = add_lora(gmodel, cfg.lora_r, cfg.seed)
         info["sft"] = sft(gmodel, tok, examples, lr=cfg.lr, batch_size=cfg.batch_size, grad_accum=cfg.grad_accum,
                           epochs=cfg.epochs, max_steps=cfg.steps, seed=cfg.seed + k, max_length=cfg.max_length,
-                          accelerator=acc)
+                          accelerator=acc, say=run.say)
         if run.main:
             merged = gmodel.float() if cfg.full else gmodel.float().merge_and_unload()
             template = run.base_file if start_from == cfg.base else generator_path

@@ -8,8 +8,10 @@ is injected into the text.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from .hf import chat_ids
-from .loop import train
+from .loop import progress, train
 
 IGNORE = -100
 
@@ -41,7 +43,8 @@ def collate(batch: list[dict], pad: int, device):
 
 
 def sft(model, tok, examples: list[dict], *, lr: float, batch_size: int, grad_accum: int, epochs: int,
-        max_steps: int | None, seed: int, max_length: int, accelerator=None) -> dict:
+        max_steps: int | None, seed: int, max_length: int, accelerator=None,
+        say: Callable[[str], None] | None = None) -> dict:
     encoded = [encode_example(tok, e["messages"], e["target"], max_length) for e in examples]
     items = [e for e in encoded if e is not None]
     pad = tok.pad_token_id or 0
@@ -51,5 +54,6 @@ def sft(model, tok, examples: list[dict], *, lr: float, batch_size: int, grad_ac
         return m(input_ids=ids, attention_mask=mask, labels=labels).loss
 
     losses = train(model, items, loss_fn, lr=lr, batch_size=batch_size, grad_accum=grad_accum, epochs=epochs,
-                   max_steps=max_steps, seed=seed, accelerator=accelerator) if items else []
+                   max_steps=max_steps, seed=seed, accelerator=accelerator,
+                   log=progress(say, "SFT")) if items else []
     return {"examples": len(examples), "used": len(items), "too_long": len(examples) - len(items), "curve": losses}

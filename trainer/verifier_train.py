@@ -8,6 +8,7 @@ the GGUF gives at fix time is the score trained here.
 from __future__ import annotations
 
 import random
+from typing import Callable
 
 import torch
 
@@ -15,7 +16,7 @@ from mucode_cli.verifier import NO, YES, verifier_messages
 
 from .hf import chat_ids
 from .losses import bce_loss, bt_loss, pairwise_accuracy
-from .loop import train
+from .loop import progress, train
 
 
 class YesNoHead(torch.nn.Module):
@@ -201,12 +202,16 @@ def evaluate_pairs(scorer: VerifierScorer, pairs: list[dict]) -> dict:
 
 def train_verifier(model, tok, pairs: list[dict], rows: list[dict], *, loss: str, lr: float, batch_size: int,
                    grad_accum: int, epochs: int, max_steps: int | None, seed: int, max_length: int,
-                   accelerator=None, top_layers: int | None = None) -> tuple[VerifierScorer, dict]:
+                   accelerator=None, top_layers: int | None = None,
+                   say: Callable[[str], None] | None = None) -> tuple[VerifierScorer, dict]:
     """``top_layers``: train through the top layers only (``TopLayersScorer``; the LoRA must sit
-    on those layers alone: ``add_lora(..., layers=)``)."""
+    on those layers alone: ``add_lora(..., layers=)``). ``say`` reports progress."""
+    say = say or (lambda _: None)
     scorer = (VerifierScorer(model, tok, max_length) if top_layers is None
               else TopLayersScorer(model, tok, max_length, top_layers))
     train_pairs, test_pairs = split_by_problem(pairs, 0.1, seed)
+    say(f"verifier: scoring {len(train_pairs)} training and {len(test_pairs)} held-out pairs before training"
+        + (" (caching every answer's states below the top layers)" if top_layers else ""))
     report = {"loss": loss, "before": {"train": evaluate_pairs(scorer, train_pairs),
                                        "held_out": evaluate_pairs(scorer, test_pairs)}}
     if loss == "bt":
@@ -224,7 +229,9 @@ def train_verifier(model, tok, pairs: list[dict], rows: list[dict], *, loss: str
     else:
         raise ValueError(f"unknown verifier loss {loss!r}")
     losses = train(scorer.head, items, loss_fn, lr=lr, batch_size=batch_size, grad_accum=grad_accum, epochs=epochs,
-                   max_steps=max_steps, seed=seed, accelerator=accelerator) if items else []
+                   max_steps=max_steps, seed=seed, accelerator=accelerator,
+                   log=progress(say, "verifier")) if items else []
     report["curve"] = losses
+    say("verifier: scoring the pairs after training")
     report["after"] = {"train": evaluate_pairs(scorer, train_pairs), "held_out": evaluate_pairs(scorer, test_pairs)}
     return scorer, report

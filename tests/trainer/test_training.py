@@ -51,9 +51,12 @@ def test_verifier_training_lowers_the_loss_on_a_fixed_set(tiny):
     problems = [f"Write f(x) returning x + {i}." for i in range(4)]
     pairs = [{"task_id": str(i), "problem": p, "pos": f"def f(x):\n    return x + {i}", "neg": "def f(x):\n    return None"}
              for i, p in enumerate(problems)]
+    said: list[str] = []
     scorer, report = train_verifier(model, tok, pairs, [], loss="bt", lr=5e-4, batch_size=4, grad_accum=1, epochs=8,
-                                    max_steps=8, seed=0, max_length=512)
+                                    max_steps=8, seed=0, max_length=512, say=said.append)
     assert len(report["curve"]) == 8
+    assert said[0].startswith("verifier: scoring ") and said[-1] == "verifier: scoring the pairs after training"
+    assert [line.split(",")[0] for line in said[1:-1]] == [f"verifier: step {s}/8" for s in range(1, 9)]
     assert report["after"]["train"]["loss"] < report["before"]["train"]["loss"]
     assert report["after"]["train"]["accuracy"] >= report["before"]["train"]["accuracy"]
 

@@ -355,6 +355,9 @@ def _report_fields(report: FixReport, case: RepairCase, turns: int) -> dict:
         "diff_lines": diff_size(case.module_source, report.new_source) if report.fixed and report.new_source else None,
         "reverted": bool(case.reference) and report.fixed and report.new_source == case.reference,
         "tokens": s.tokens,
+        # What the verifier was shown: with the turns' candidates and their test outcomes a
+        # repair run is verifier training data (trainer.value_head.load_results).
+        "problem": report.problem,
         "turns": turns_record(s),
     }
 

@@ -29,6 +29,7 @@ class FixReport:
     diff: str = ""
     search: SearchResult | None = None
     seconds: float = 0.0
+    problem: str = ""  # the problem text the verifier scored candidates against
     # Test runs made for candidates: of the failing tests only (big suites) and in full.
     test_runs: dict[str, int] = field(default_factory=lambda: {"failing_only": 0, "full": 0})
 
@@ -159,6 +160,7 @@ def run_fix(report: FixReport, generator: Generator, verifier: Verifier, config:
         config.params.max_tokens = env.suggested_max_tokens()
     result = Search(generator, verifier, config, observer).run(env, previous=baseline_evaluation(report))
     report.search = result
+    report.problem = env.problem
     best = result.final
     if best is not None and best.evaluation.valid:
         report.new_source = best.evaluation.source

@@ -2,8 +2,9 @@
 
 Data: the benchmarks' results folders (``results.jsonl``: every candidate of every turn
 with its public and private outcome) — a BoN run on training problems is the training
-set, one on held-out problems the test set. Labels: the candidate passes all of the
-problem's tests. Features: the zero-shot score and the final hidden state of the verifier
+set, one on held-out problems the test set; a ``bench repair`` run (records with a
+``case_id``) adds repair prompts, grouped by the problem its case was made from. Labels: the
+candidate passes all of the problem's tests. Features: the zero-shot score and the final hidden state of the verifier
 prompt, one forward pass per distinct (problem, code), cached in a JSONL file so that a
 cut-short extraction resumes. Fitting is numpy only (Newton's method on an L2-regularised
 logistic loss, pointwise or Bradley-Terry over pairs of one problem), seconds on a laptop.
@@ -85,16 +86,21 @@ def load_results(folders: Iterable[Path | str], leave_out: Callable[[str], bool]
         path = folder / "results.jsonl"
         if not path.is_file():
             raise UserError(f"no results.jsonl in {folder}")
-        records = [r for r in read_jsonl(path) if "task_id" in r and "turns" in r]
+        records = [r for r in read_jsonl(path) if ("task_id" in r or "case_id" in r) and "turns" in r]
         if not records:
             raise UserError(f"{path} holds no benchmark records")
         if any("problem" not in r for r in records):
             raise UserError(f"{path} was written before results recorded the problem text: rerun that benchmark")
         data.sources.append(str(folder))
         for r in records:
-            if leave_out(r["task_id"]):
-                data.left_out.add(r["task_id"])
+            # A repair case's group is the problem it was made from, so that held-out splits
+            # keep a problem's generation and repair candidates on one side.
+            group = r.get("task_id") or r.get("origin") or r["case_id"]
+            if leave_out(group):
+                data.left_out.add(group)
                 continue
+            # A repair case has no private tests: every test it has was run on every candidate.
+            whole = "case_id" in r
             for turn in r["turns"]:
                 members = []
                 # Never scored: an invalid answer ranks last whatever its score.
@@ -103,8 +109,8 @@ def load_results(folders: Iterable[Path | str], leave_out: Callable[[str], bool]
                     k = (r["problem"], c["code"])
                     if k not in index:
                         index[k] = len(data.items)
-                        label = bool(c.get("passed")) and c.get("private_passed") is True
-                        data.items.append(Item(r["task_id"], r["problem"], c["code"], label, bool(c.get("passed"))))
+                        label = bool(c.get("passed")) and (whole or c.get("private_passed") is True)
+                        data.items.append(Item(group, r["problem"], c["code"], label, bool(c.get("passed"))))
                     members.append(index[k])
                 if members:
                     data.sets.append(members)

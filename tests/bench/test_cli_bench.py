@@ -65,6 +65,12 @@ def test_bench_repair_runs_the_fix_path_resumes_and_reports(tmp_path):
     assert len(recs) == 2 and all(r["case_id"].startswith("MBPP/5") for r in recs)
     first = recs[0]["turns"][0]["candidates"]
     assert first[0]["strategy"] == "greedy" and {"answer", "valid", "unchanged", "passed"} <= set(first[0])
+    # A repair run is verifier training data: what the verifier saw, grouped by the problem.
+    from trainer.value_head import load_results
+    data = load_results([out])
+    assert all(r["problem"].strip() for r in recs) and data.items
+    assert {it.group for it in data.items} <= {r["origin"] for r in recs}
+    assert all(it.label == it.public for it in data.items)
     case_dirs = sorted(p.name for p in (out / "cases").iterdir())
     assert len(case_dirs) == 2 and (out / "cases" / case_dirs[0] / "case.json").exists()
     again = mucode(*args)

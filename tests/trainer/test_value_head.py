@@ -84,6 +84,21 @@ def test_load_results_labels_dedups_and_refuses_old_folders(tmp_path):
     assert not is_test_problem("MBPP/511") and not is_test_problem("MBPP/10")
 
 
+def test_repair_records_are_training_data_grouped_by_their_problem(tmp_path):
+    """A repair case runs all its tests on every candidate: passing them is the label."""
+    folder = tmp_path / "repair"
+    folder.mkdir()
+    recs = [{"case_id": f"MBPP/{i}", "origin": f"MBPP/{i}", "search": 0, "problem": f"Fix {i}.",
+             "success_by_turn": [True], "turns": [{"chosen": 0, "candidates": [
+                 {"code": "good", "valid": True, "passed": True}, {"code": "bad", "valid": True, "passed": False}]}]}
+            for i in (601, 12)]
+    (folder / "results.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs))
+    data = load_results([folder], leave_out=is_test_problem)
+    assert [(it.group, it.problem, it.code, it.label) for it in data.items] == [
+        ("MBPP/601", "Fix 601.", "good", True), ("MBPP/601", "Fix 601.", "bad", False)]
+    assert data.left_out == {"MBPP/12"}
+
+
 def test_informative_problems_and_replayed_selection(tmp_path):
     """Only mixed problems keep candidates (the rest need no features); every search still
     counts in the replay, with its recorded outcome where the choice could not differ."""

@@ -1,0 +1,2 @@
+def merge(lst):  
+    [list(ele) for ele in list(zip(*lst))]

@@ -1,0 +1,5 @@
+def Check_Solution(a,b,c): 
+    if (a != c): 
+        return ("Yes"); 
+    else: 
+        return ("No");

@@ -1,0 +1,4 @@
+import re
+def remove_parenthesis(items):
+ for item in items:
+    return (re.sub("", r" ?\([^)]+\)", item))

@@ -1,0 +1,3 @@
+def rectangle_perimeter(l,b):
+  perimeter=2*(l-b)
+  return perimeter

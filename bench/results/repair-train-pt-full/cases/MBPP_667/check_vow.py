@@ -1,0 +1,3 @@
+def Check_Vow(string, vowels): 
+    final = [each for each in string if each in vowels] 
+    return(len(final) - 1)

@@ -1,0 +1,5 @@
+def decreasing_trend(nums):
+    if (sorted(nums)!= nums):
+        return True
+    else:
+        return False

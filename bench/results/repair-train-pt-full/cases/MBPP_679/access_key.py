@@ -1,0 +1,2 @@
+def access_key(ditionary,key):
+  list(ditionary)[key]

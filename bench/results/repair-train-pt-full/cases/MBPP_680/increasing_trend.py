@@ -1,0 +1,5 @@
+def increasing_trend(nums):
+    if (sorted(nums)!= nums):
+        return True
+    else:
+        return False

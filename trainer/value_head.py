@@ -3,11 +3,12 @@
 Data: the benchmarks' results folders (``results.jsonl``: every candidate of every turn
 with its public and private outcome) — a BoN run on training problems is the training
 set, one on held-out problems the test set; a ``bench repair`` run (records with a
-``case_id``) adds repair prompts, grouped by the problem its case was made from. Labels: the
-candidate passes all of the problem's tests. Features: the zero-shot score and the final hidden state of the verifier
-prompt, one forward pass per distinct (problem, code), cached in a JSONL file so that a
-cut-short extraction resumes. Fitting is numpy only (Newton's method on an L2-regularised
-logistic loss, pointwise or Bradley-Terry over pairs of one problem), seconds on a laptop.
+``case_id``) adds repair prompts, grouped by the problem its case was made from. Labels:
+the candidate passes all of the problem's tests. Features: the zero-shot score and the
+final hidden state of the verifier prompt, one forward pass per distinct (problem, code),
+cached in a JSONL file so that a cut-short extraction resumes. Fitting is numpy only
+(Newton's method on an L2-regularised logistic loss, pointwise or Bradley-Terry over pairs
+of one problem), seconds on a laptop.
 """
 
 from __future__ import annotations

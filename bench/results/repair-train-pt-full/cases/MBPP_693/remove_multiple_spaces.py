@@ -1,0 +1,3 @@
+import re
+def remove_multiple_spaces(text1):
+  return (re.sub(' ',' +',text1))

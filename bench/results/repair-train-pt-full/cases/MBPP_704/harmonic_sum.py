@@ -1,0 +1,3 @@
+def harmonic_sum(n):
+  if n < 2:
+    return 1

@@ -1,0 +1,3 @@
+def Convert(string): 
+    li = list(string.split(" ")) 
+    li

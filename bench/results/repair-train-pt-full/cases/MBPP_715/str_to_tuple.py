@@ -1,0 +1,3 @@
+def str_to_tuple(test_str):
+  res = tuple(map(test_str.split(', '), int))
+  return (res)

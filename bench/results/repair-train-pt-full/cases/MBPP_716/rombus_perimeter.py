@@ -1,0 +1,3 @@
+def rombus_perimeter(a):
+  perimeter=4*a
+  perimeter

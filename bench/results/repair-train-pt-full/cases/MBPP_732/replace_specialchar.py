@@ -1,0 +1,3 @@
+import re
+def replace_specialchar(text):
+ return (re.sub(":", "[ ,.]", text))

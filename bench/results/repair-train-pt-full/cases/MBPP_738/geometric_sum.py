@@ -1,0 +1,3 @@
+def geometric_sum(n):
+  if n < 0:
+    return 0

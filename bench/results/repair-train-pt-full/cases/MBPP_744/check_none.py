@@ -1,0 +1,3 @@
+def check_none(test_tup):
+  res = any(map(test_tup, lambda ele: ele is None))
+  return (res)

@@ -170,6 +170,7 @@ def make_task(row: dict) -> BenchTask:
         entry_point=row["entry_point"], private_program=row["test"],
         notes=[f"public test: {ordered[0][1]}" if ordered else "no public test"],
         public_candidates=ordered, reference=row["prompt"] + row["canonical_solution"],
+        examples=[a for a, source in ordered if source.startswith("docstring example")],
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 import statistics
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -42,6 +42,7 @@ class BenchConfig:
     searches: int
     max_tokens: int
     split: str
+    variant: dict = field(default_factory=dict)  # the --variant overrides of the search
 
     def __post_init__(self):
         if self.searches < 1:

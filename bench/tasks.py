@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mucode_cli.answers import extract_code
-from mucode_cli.feedback import format_feedback
+from mucode_cli.feedback import compact_feedback, format_feedback
+from mucode_cli.probes import PROBE_FILE, behaviour, called_function, probe_calls, probe_file
 from mucode_cli.sandbox import RunResult
 from mucode_cli.core import Evaluation, Executor
 
@@ -32,16 +33,21 @@ class BenchTask:
     # reference solution passes becomes the public test (check_public_tests).
     public_candidates: list[tuple[str, str]] = field(default_factory=list)
     reference: str = ""  # a known-good solution, to check the public test against
+    examples: list[str] = field(default_factory=list)  # asserts the prompt shows (docstring examples)
 
 
-def task_prompt(task: BenchTask) -> str:
-    """The paper's turn-1 prompt (METHOD.md §2), no system prompt."""
+def task_prompt(task: BenchTask, failure: str = "") -> str:
+    """The paper's turn-1 prompt (METHOD.md §2), no system prompt. With ``failure``, the
+    rewrite prompt of later turns: the same task and what an earlier answer got wrong, but
+    not its code, which a small model shown it mostly types back."""
     tests = "\n".join(task.public_tests)
+    wrong = (f"An earlier implementation was wrong:\n```\n{failure.strip()}\n```\n"
+             "Write a correct implementation from scratch. ") if failure else ""
     return (
         "Write a Python function implementation for the following prompt:\n\n"
         f"{task.prompt.strip()}\n\n"
         f"Your code should satisfy these tests:\n\n{tests}\n\n"
-        "Return only the implementation code, no tests or explanations. "
+        f"{wrong}Return only the implementation code, no tests or explanations. "
         "Be sure to include the relevant import statements:\n```python\n```"
     )
 
@@ -130,6 +136,12 @@ class BenchEnvironment:
         self.sandbox = sandbox
         self._problem = task_prompt(task)
         self._files = test_files(task)
+        self._failures: dict[str, str] = {}  # code -> what its public run got wrong, compactly
+        name = task.entry_point or called_function(task.public_tests)
+        # Only inputs the model can see (the public test's, the prompt's examples) and ones
+        # near them: never a hidden test's.
+        self._probes = probe_calls(name, task.public_tests, task.examples) if name else []
+        self._last_failure = ""  # the latest chosen answer's, for the rewrite prompt
 
     @property
     def problem(self) -> str:
@@ -151,13 +163,28 @@ class BenchEnvironment:
         public, private = split_outcomes(run)  # benchmark tests never skip: a skip is the code's doing
         if not self.task.public_tests:  # nothing visible to fail: the code only has to import
             public.passed = not public.collect_errors and (bool(run.tests) or not run.timed_out)
+        if not public.passed:
+            self._failures[code] = compact_feedback(public, max_tests=2, per_test=400)
+        probed, seconds = None, run.seconds
+        if public.passed and self._probes:
+            # A run of its own: a probe that hangs must not cost the answer its tests.
+            probes = self.sandbox.run_pytest(None, {SOLUTION: code, PROBE_FILE: probe_file(
+                SOLUTION[:-3], self._probes, self.task.setup_code)}, [PROBE_FILE], plugins=False)
+            probed, seconds = behaviour(probes.tests, len(self._probes)), seconds + probes.seconds
         return Evaluation(
             valid=True, passed=public.passed, n_passed=public.n_passed, n_total=public.n_total,
             feedback=format_feedback(public), code=code, outcomes={t.name: t.ok for t in public.tests},
-            seconds=run.seconds, private_passed=private.passed,
+            seconds=seconds, private_passed=private.passed, behaviour=probed,
         )
 
+    def rewrite_messages(self) -> list[dict]:
+        """Another way to ask in later turns (``SearchConfig.rewrite_later``): the task afresh
+        with what the last chosen answer got wrong. Before any feedback: the turn-1 prompt."""
+        return [{"role": "user", "content": task_prompt(self.task, self._last_failure)}]
+
     def feedback_message(self, ev: Evaluation) -> str:
+        self._last_failure = (self._failures.get(ev.code, ev.feedback) if ev.valid
+                              else f"It could not be used: {ev.reason}.")
         if not ev.valid:
             return f"Feedback: {ev.reason}. Return the implementation in a ```python block."
         return f"Feedback:\n{ev.feedback}"

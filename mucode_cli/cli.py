@@ -116,7 +116,7 @@ def fix(
     turns: int = typer.Option(3, "--turns", help="Maximum repair turns."),
     temperature: float = typer.Option(0.7, "--temperature", help="Sampling temperature (0 = greedy)."),
     seed: int = typer.Option(0, "--seed", help="Random seed (same seed, same model, same threads: same result)."),
-    select: str = typer.Option("pt+lv", "--select", help="Selection policy: pt+lv, pt, lv or random."),
+    select: str = typer.Option("pt+lv", "--select", help="Selection policy: pt+lv, pt, lv or random (pt+agree+lv is pt+lv here: fix has no probe inputs)."),
     timeout: float = typer.Option(30.0, "--timeout", help="Wall-clock seconds per test run."),
     root: Optional[Path] = typer.Option(None, "--root", help="The project folder to copy and run pytest from (default: where pytest would take its rootdir)."),
     python: Optional[str] = typer.Option(None, "--python", help="The Python that runs the tests (a path or a venv folder). Default: the active virtualenv, else .venv/venv in the project, else mucode's own."),
@@ -245,7 +245,7 @@ def bench(
     n: int = typer.Option(5, "-n", help="Candidates per turn."),
     turns: int = typer.Option(3, "--turns", help="Turns per search."),
     temperature: float = typer.Option(0.7, "--temperature", help="Sampling temperature (0 = greedy)."),
-    select: str = typer.Option("pt+lv", "--select", help="pt+lv, pt, lv or random."),
+    select: Optional[str] = typer.Option(None, "--select", help="pt+agree+lv (default for humaneval/mbpp: public tests, then agreement of the passing answers on probe inputs, then the verifier), pt+lv (default for repair), pt, lv or random."),
     seed: int = typer.Option(0, "--seed"),
     searches: int = typer.Option(1, "--searches", help="Independent searches per problem, averaged (paper: 10)."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first K problems."),
@@ -260,7 +260,7 @@ def bench(
     source: Optional[str] = typer.Option(None, "--source", help="repair: where the cases come from: mbpp (--data FILE.jsonl), humaneval, or cases (--data DIR, one sub-folder per case). Default: from --data."),
     mutants_per_problem: int = typer.Option(1, "--mutants-per-problem", help="repair: mutants kept per problem."),
     full_search: bool = typer.Option(False, "--full-search", help="repair: sample all N candidates even after one passes (per-sample pass rates)."),
-    variant: Optional[List[str]] = typer.Option(None, "--variant", help="repair: KEY=VALUE settings of the repair prompt, answer handling and sampling, for ablations (repeatable)."),
+    variant: Optional[List[str]] = typer.Option(None, "--variant", help="KEY=VALUE settings for ablations (repeatable). repair: of the repair prompt, answer handling and sampling; humaneval/mbpp: rewrite_later=K (of the n candidates of turns 2+, K asked afresh with the last failure instead of in the chat)."),
 ):
     """Run a benchmark: the paper's protocol on HumanEval or MBPP, or fix's repair benchmark (mutants)."""
     import time as _time
@@ -279,20 +279,28 @@ def bench(
         _fail("name a benchmark (mucode bench --list)")
     ids = [p.strip() for p in problems.split(",") if p.strip()] if problems else None
     if benchmark == "repair":
+        select = select or "pt+lv"  # fix's environment gives no probes: agreement could not choose
         _bench_repair(data=data, split=split, source=source, model=model, verifier=verifier, n=n, turns=turns,
                       temperature=temperature, select=select, seed=seed, searches=searches, limit=limit, ids=ids,
                       max_tokens=max_tokens or 0, plain_decoding=plain_decoding, timeout=timeout, threads=threads,
                       out=out, as_json=as_json, mutants_per_problem=mutants_per_problem, full_search=full_search,
                       variant=variant or [])
-    if variant or source or full_search or mutants_per_problem != 1:
-        _fail("--source, --variant, --full-search and --mutants-per-problem are options of `mucode bench repair`")
+    if source or full_search or mutants_per_problem != 1:
+        _fail("--source, --full-search and --mutants-per-problem are options of `mucode bench repair`")
+    from bench.repair import parse_variant
+
+    settings = parse_variant(variant or [])
+    unknown = sorted(set(settings) - {"rewrite", "rewrite_later"})
+    if unknown:
+        _fail(f"--variant for {benchmark}: unknown setting(s) {', '.join(unknown)} (known: rewrite, rewrite_later)")
     max_tokens = max_tokens or 768
+    select = select or "pt+agree+lv"
     config = BenchConfig(benchmark=benchmark, model=str(model), verifier=verifier, n=n, turns=turns,
                          temperature=temperature, select=select, seed=seed, searches=searches,
-                         max_tokens=max_tokens, split=split)
+                         max_tokens=max_tokens, split=split, variant=settings)
     scfg = SearchConfig(n=n, turns=turns, select=select, seed=seed, workers=workers,
                         params=SampleParams(temperature=temperature, max_tokens=max_tokens,
-                                            fast=not plain_decoding))
+                                            fast=not plain_decoding), **settings)
     sb = sandbox_mod.Sandbox(sandbox_mod.SandboxLimits(timeout=timeout))
     console = Console(stderr=True)
     with console.status("checking the public tests against the reference solutions…"):

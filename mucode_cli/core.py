@@ -113,6 +113,9 @@ class Evaluation:
     key: str | None = None
     # bench: whether the hidden tests passed too (never shown to the model or the verifier)
     private_passed: bool | None = None
+    # What the code returned on probe inputs (probes.py), for answers that pass; selection
+    # prefers the behaviour most candidates share. None: not probed.
+    behaviour: tuple[str, ...] | None = None
 
 
 class Environment(Protocol):

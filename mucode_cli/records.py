@@ -22,6 +22,8 @@ def candidate_record(c: Candidate) -> dict:
            "gen_seconds": round(c.gen_seconds, 3), "test_seconds": round(ev.seconds, 3), "reason": ev.reason}
     if ev.private_passed is not None:
         rec["private_passed"] = ev.private_passed
+    if ev.behaviour is not None:  # benchmarks: what a passing answer did on the probe inputs
+        rec["behaviour"] = list(ev.behaviour)
     return rec
 
 

@@ -68,6 +68,33 @@ def _tied_on_tests(candidates, previous) -> list[Candidate]:
     return [c for c, k in zip(valid, keys) if k == top]
 
 
+def agreement(candidates: list[Candidate]) -> list[int]:
+    """Per candidate, how many of the turn's candidates behave as it does on the probe inputs
+    (itself included; repeats count, as samples do); 0 for one not probed."""
+    seen = [c.evaluation.behaviour for c in candidates]
+    return [0 if b is None else seen.count(b) for b in seen]
+
+
+def _agreed_key(candidates, previous) -> Callable[[Candidate], tuple]:
+    votes = {id(c): v for c, v in zip(candidates, agreement(candidates))}
+    return lambda c: (*tests_key(c, previous), votes[id(c)])
+
+
+def _tied_on_agreement(candidates, previous) -> list[Candidate]:
+    """The verifier only breaks ties among the best on the tests and then on agreement."""
+    valid = _valid(candidates, previous)
+    if not valid:
+        return []
+    key = _agreed_key(valid, previous)
+    top = max(map(key, valid))
+    return [c for c in valid if key(c) == top]
+
+
+def select_pt_agree_lv(candidates, previous, rng):
+    key = _agreed_key(candidates, previous)
+    return _best(candidates, lambda c: (*key(c), c.score), rng)
+
+
 def select_pt(candidates, previous, rng):
     return _best(candidates, lambda c: tests_key(c, previous), rng)
 
@@ -86,6 +113,8 @@ def select_random(candidates, previous, rng):
 
 
 POLICIES: dict[str, SelectionPolicy] = {
+    "pt+agree+lv": SelectionPolicy(select_pt_agree_lv, _tied_on_agreement,
+                                   "public tests first, then agreement on probe inputs, then the verifier"),
     "pt+lv": SelectionPolicy(select_pt_lv, _tied_on_tests,
                              "public tests first (partial credit, no regressions), then the verifier"),
     "pt": SelectionPolicy(select_pt, _none, "public tests only; ties broken at random"),

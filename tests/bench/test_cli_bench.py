@@ -23,12 +23,15 @@ def test_bench_humaneval_two_problems_with_tiny_model(tmp_path):
     for key in ("benchmark", "problems", "n", "turns", "select", "success_by_turn", "seconds", "model"):
         assert key in summary
     assert summary["problems"] == 2 and len(summary["success_by_turn"]) == 2
+    assert summary["select"] == "pt+agree+lv"  # the benchmark default
     assert all(0.0 <= x <= 1.0 for x in summary["success_by_turn"])
     assert (out / "success_by_turn.png").read_bytes()[:4] == b"\x89PNG"
     recs = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
     assert [r["task_id"] for r in recs] == ["HumanEval/0", "HumanEval/1"]
     cand = recs[0]["turns"][0]["candidates"][0]
     assert {"code", "passed", "private_passed", "score", "tokens"} <= set(cand)
+    probed = [c for r in recs for t in r["turns"] for c in t["candidates"] if "behaviour" in c]
+    assert all(c["passed"] and len(c["behaviour"]) > 1 for c in probed)
     # Re-running with the same --out resumes: nothing left to do.
     again = mucode("bench", "humaneval", "--model", "smollm2-135m", "--limit", "2", "-n", "2", "--turns", "2",
                    "--max-tokens", "48", "--out", out, "--json")
@@ -43,6 +46,8 @@ def test_bench_bad_input_exits_2(tmp_path):
     r = mucode("bench", "mbpp", "--data", MBPP, "--split", "dev")
     assert r.returncode == 2 and r.stderr.count("\n") == 1
     assert "humaneval" in mucode("bench", "--list").stdout
+    r = mucode("bench", "mbpp", "--data", MBPP, "--variant", "prompt=v1")  # a repair-only setting
+    assert r.returncode == 2 and "unknown setting" in r.stderr and r.stderr.count("\n") == 1
 
 
 SANITIZED = MBPP.parent / "mbpp-sanitized.jsonl"

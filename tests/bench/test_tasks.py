@@ -139,6 +139,17 @@ def test_nothing_of_the_private_tests_shows_through_the_public_part():
     assert "add(1, 2)" in fb and "no_such_module" not in fb and "test_private" not in fb
 
 
+def test_passing_answers_are_probed_on_visible_inputs_only():
+    env = BenchEnvironment(_task(), Sandbox(SandboxLimits(timeout=10)))
+    assert env._probes and all(p.startswith("add(") for p in env._probes)
+    assert not any(hidden in env._probes for hidden in ("add(0, 0)", "add(-1, 1)", "add(10 ** 20, 1)"))
+    good = env.evaluate("```python\ndef add(a, b):\n    return a + b\n```")
+    sneaky = env.evaluate("```python\ndef add(a, b):\n    return 3\n```")
+    wrong = env.evaluate("```python\ndef add(a, b):\n    return a - b\n```")
+    assert good.passed and sneaky.passed and good.behaviour and sneaky.behaviour
+    assert good.behaviour != sneaky.behaviour and wrong.behaviour is None  # failing answers are not probed
+
+
 class Scripted:
     def __init__(self, turns):
         self.turns, self.i = turns, 0
@@ -163,6 +174,31 @@ def test_success_by_turn_accounting():
     # Passes the public test at turn 1 but not the private ones: the search stops; never a success.
     r = Search(Scripted([[SNEAKY], [RIGHT]]), NullVerifier(), cfg).run(BenchEnvironment(_task(), sb))
     assert len(r.turns) == 1 and success_by_turn(r, 3) == [False, False, False]
+
+
+class Recording(Scripted):
+    def __init__(self, turns):
+        super().__init__(turns)
+        self.asked = []
+
+    def sample(self, messages, n, params, seed):
+        self.asked.append((messages, n))
+        return super().sample(messages, n, params, seed)
+
+
+def test_later_turns_can_ask_afresh_with_the_failure_and_without_the_code():
+    sb = Sandbox(SandboxLimits(timeout=10))
+    gen = Recording([[WRONG], [RIGHT]])
+    cfg = SearchConfig(n=1, turns=2, select="pt", params=SampleParams(), rewrite_later=1)
+    r = Search(gen, NullVerifier(), cfg).run(BenchEnvironment(_task(), sb))
+    assert success_by_turn(r, 2) == [False, True] and r.turns[1].choice.strategy == "rewrite"
+    (first, _), (later, n) = gen.asked
+    assert len(first) == 1 and len(later) == 1 and n == 1  # one fresh message, not the chat
+    text = later[0]["content"]
+    assert text.startswith(first[0]["content"].split("Return only")[0])  # the same task and public test
+    # What the wrong answer did, in the model's terms, but not its code; nothing hidden.
+    assert "returned -1, but the test expects 3" in text
+    assert "a - b" not in text and "add(0, 0)" not in text and "10**20" not in text
 
 
 def test_resume_skips_finished_problems(tmp_path):

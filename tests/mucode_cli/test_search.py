@@ -381,3 +381,25 @@ def test_branches_continue_each_line_from_the_models_own_token():
     assert gen.asked == [] and gen.calls == [] and env.evaluated == ["2:x = a + b"]
     with pytest.raises(UserError, match="branches"):
         SearchConfig(branches=-2)
+
+
+def test_agreement_on_probes_comes_before_the_verifier_among_passing_answers():
+    """Three answers pass the public test; two return the same on the probe inputs. The one
+    on its own loses, though the verifier likes it best; only the agreeing two are scored."""
+    def passing(code, behaviour):
+        return Evaluation(True, True, 1, 1, code=code, behaviour=behaviour)
+
+    lone = Candidate(1, 0, "lone", passing("lone-and-long", ("a", "x")), score=9.0)
+    pair = [Candidate(1, 1, "p1", passing("p1", ("a", "b")), score=1.0),
+            Candidate(1, 2, "p2", passing("p2", ("a", "b")), score=2.0)]
+    failing = Candidate(1, 3, "f", Evaluation(True, False, 0, 1, code="f", outcomes={"t0": False}), score=99.0)
+    cands = [lone, *pair, failing]
+    policy = POLICIES["pt+agree+lv"]
+    assert policy.choose(cands, None, random.Random(0)) == 2  # the agreeing pair, then the verifier
+    assert [c.answer for c in policy.contenders(cands, None)] == ["p1", "p2"]
+    assert POLICIES["pt+lv"].choose(cands, None, random.Random(0)) == 0  # without agreement: the verifier
+    # No behaviour known (fix's environment has no probes): exactly pt+lv.
+    plain = [Candidate(c.turn, c.index, c.answer, Evaluation(True, c.evaluation.passed, 1, 1, code=c.answer),
+                       score=c.score) for c in cands]
+    assert policy.choose(plain, None, random.Random(0)) == POLICIES["pt+lv"].choose(plain, None, random.Random(0))
+    assert policy.contenders(plain, None) == POLICIES["pt+lv"].contenders(plain, None)

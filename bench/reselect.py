@@ -1,0 +1,87 @@
+"""Replay another selection policy over a finished run's recorded candidates, no generation.
+
+The choice among a turn's candidates that pass the public test changes nothing else in a
+search (it stops there either way), so where the recorded run stopped on such a turn, the
+policy's pick gives exactly the result that policy would have had on the same samples.
+Only searches whose passing candidates differ on the hidden tests can change; their
+passing answers are run again (public test and probes) for what the policy needs.
+
+    python -m bench.reselect humaneval bench/results/humaneval-bon-ptlv --select pt+agree+lv
+    python -m bench.reselect mbpp bench/results/mbpp-sanitized-bon --data ../shared/datasets/mbpp-sanitized.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from mucode_cli.core import Candidate
+from mucode_cli.sandbox import Sandbox, SandboxLimits
+from mucode_cli.selection import POLICIES
+
+from .runner import load_tasks, read_records
+from .tasks import BenchEnvironment
+
+
+def contested(rec: dict) -> bool:
+    """The search stopped on a public pass, and its passing answers differ on the hidden tests."""
+    turn = rec["turns"][-1]
+    if not turn["candidates"][turn["chosen"]]["passed"]:
+        return False
+    passing = [c for c in turn["candidates"] if c["passed"]]
+    return len({bool(c["private_passed"]) for c in passing}) == 2
+
+
+def replay(rec: dict, env: BenchEnvironment, select: str, seed: int = 0) -> bool:
+    """Whether ``select``'s pick in the last turn passes the hidden tests."""
+    turn = rec["turns"][-1]
+    runs = {}
+    cands = []
+    for c in turn["candidates"]:
+        if c["code"] not in runs:
+            runs[c["code"]] = env.evaluate(f"```python\n{c['code']}\n```")
+        cand = Candidate(c["turn"], c["index"], c["answer"], runs[c["code"]], score=c["score"] or 0.0)
+        cands.append(cand)
+    pick = POLICIES[select].choose(cands, None, random.Random(seed))
+    return bool(cands[pick].evaluation.private_passed)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("benchmark")
+    ap.add_argument("folder", type=Path)
+    ap.add_argument("--data")
+    ap.add_argument("--split", default="test")
+    ap.add_argument("--select", default="pt+agree+lv")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    sandbox = Sandbox(SandboxLimits(timeout=10))
+    records = read_records(args.folder)
+    tasks = {t.task_id: t for t in load_tasks(args.benchmark, args.data, args.split, None, None, sandbox)}
+    todo = [r for r in records if contested(r)]
+    with ThreadPoolExecutor(max(1, args.workers)) as pool:
+        picks = list(pool.map(lambda r: replay(r, BenchEnvironment(tasks[r["task_id"]], sandbox), args.select), todo))
+    before = sum(r["success_by_turn"][-1] for r in records)
+    recorded = [bool(r["turns"][-1]["candidates"][r["turns"][-1]["chosen"]]["private_passed"]) for r in todo]
+    was = sum(recorded)
+    gained = sum(p and not w for p, w in zip(picks, recorded))
+    lost = sum(w and not p for p, w in zip(picks, recorded))
+    after = before - was + sum(picks)
+    n = len(records)
+    out = {"folder": str(args.folder), "select": args.select, "searches": n, "contested": len(todo),
+           "right_before": was, "right_after": sum(picks), "gained": gained, "lost": lost, "success_before": round(before / n, 4),
+           "success_after": round(after / n, 4)}
+    if args.json:
+        print(json.dumps(out))
+        return
+    print(f"{n} searches, {len(todo)} contested (their passing answers differ on the hidden tests)")
+    print(f"  recorded choice right in {was}, {args.select} right in {sum(picks)} ({gained} gained, {lost} lost)")
+    print(f"  success {before / n:.1%} -> {after / n:.1%}")
+
+
+if __name__ == "__main__":
+    main()

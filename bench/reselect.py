@@ -15,10 +15,12 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from mucode_cli.core import Candidate
+from mucode_cli.core import Candidate, Evaluation
+from mucode_cli.errors import UserError
 from mucode_cli.sandbox import Sandbox, SandboxLimits
 from mucode_cli.selection import POLICIES
 
@@ -37,16 +39,32 @@ def contested(rec: dict) -> bool:
 
 def replay(rec: dict, env: BenchEnvironment, select: str, seed: int = 0) -> bool:
     """Whether ``select``'s pick in the last turn passes the hidden tests."""
-    turn = rec["turns"][-1]
-    runs = {}
+    runs: dict[str, Evaluation] = {}
     cands = []
-    for c in turn["candidates"]:
-        if c["code"] not in runs:
-            runs[c["code"]] = env.evaluate(f"```python\n{c['code']}\n```")
-        cand = Candidate(c["turn"], c["index"], c["answer"], runs[c["code"]], score=c["score"] or 0.0)
-        cands.append(cand)
+    for c in rec["turns"][-1]["candidates"]:
+        if not c["passed"]:  # it cannot be chosen over one that passes: as recorded
+            ev = Evaluation(c["valid"], False, c["n_passed"], c["n_total"], code=c["code"])
+        else:  # run again for what the policy may need (the probes)
+            ev = runs.get(c["code"]) or runs.setdefault(c["code"], env.evaluate(f"```python\n{c['code']}\n```"))
+        cands.append(Candidate(c["turn"], c["index"], c["answer"], ev, score=c["score"] or 0.0))
     pick = POLICIES[select].choose(cands, None, random.Random(seed))
     return bool(cands[pick].evaluation.private_passed)
+
+
+def _inputs(args) -> tuple[list[dict], dict]:
+    """The run's records and its problems, or a UserError naming what is wrong."""
+    if args.select not in POLICIES:
+        raise UserError(f"unknown selection policy {args.select!r}; choose from {', '.join(POLICIES)}")
+    records = read_records(args.folder)
+    if not records:
+        raise UserError(f"no results in {args.folder} (a folder written by mucode bench)")
+    tasks = {t.task_id: t for t in load_tasks(args.benchmark, args.data, args.split, None, None,
+                                               Sandbox(SandboxLimits(timeout=10)))}
+    missing = sorted({r["task_id"] for r in records} - set(tasks))
+    if missing:
+        raise UserError(f"{args.folder} holds problems that {args.benchmark} --split {args.split} has not "
+                        f"({missing[0]}, ...)")
+    return records, tasks
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -59,9 +77,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
+    try:
+        records, tasks = _inputs(args)
+    except UserError as e:
+        print(f"error: {e}", file=sys.stderr)
+        sys.exit(2)
     sandbox = Sandbox(SandboxLimits(timeout=10))
-    records = read_records(args.folder)
-    tasks = {t.task_id: t for t in load_tasks(args.benchmark, args.data, args.split, None, None, sandbox)}
     todo = [r for r in records if contested(r)]
     with ThreadPoolExecutor(max(1, args.workers)) as pool:
         picks = list(pool.map(lambda r: replay(r, BenchEnvironment(tasks[r["task_id"]], sandbox), args.select), todo))

@@ -136,12 +136,11 @@ class BenchEnvironment:
         self.sandbox = sandbox
         self._problem = task_prompt(task)
         self._files = test_files(task)
-        self._failures: dict[str, str] = {}  # code -> what its public run got wrong, compactly
         name = task.entry_point or called_function(task.public_tests)
         # Only inputs the model can see (the public test's, the prompt's examples) and ones
         # near them: never a hidden test's.
         self._probes = probe_calls(name, task.public_tests, task.examples) if name else []
-        self._last_failure = ""  # the latest chosen answer's, for the rewrite prompt
+        self._last: Evaluation | None = None  # the latest chosen answer's, for the rewrite prompt
 
     @property
     def problem(self) -> str:
@@ -163,8 +162,6 @@ class BenchEnvironment:
         public, private = split_outcomes(run)  # benchmark tests never skip: a skip is the code's doing
         if not self.task.public_tests:  # nothing visible to fail: the code only has to import
             public.passed = not public.collect_errors and (bool(run.tests) or not run.timed_out)
-        if not public.passed:
-            self._failures[code] = compact_feedback(public, max_tests=2, per_test=400)
         probed, seconds = None, run.seconds
         if public.passed and self._probes:
             # A run of its own: a probe that hangs must not cost the answer its tests.
@@ -174,17 +171,20 @@ class BenchEnvironment:
         return Evaluation(
             valid=True, passed=public.passed, n_passed=public.n_passed, n_total=public.n_total,
             feedback=format_feedback(public), code=code, outcomes={t.name: t.ok for t in public.tests},
-            seconds=seconds, private_passed=private.passed, behaviour=probed,
+            seconds=seconds, private_passed=private.passed, behaviour=probed, run=public,
         )
 
     def rewrite_messages(self) -> list[dict]:
         """Another way to ask in later turns (``SearchConfig.rewrite_later``): the task afresh
         with what the last chosen answer got wrong. Before any feedback: the turn-1 prompt."""
-        return [{"role": "user", "content": task_prompt(self.task, self._last_failure)}]
+        ev, failure = self._last, ""
+        if ev is not None:  # a valid evaluation of ours carries its public run
+            failure = compact_feedback(ev.run, max_tests=2, per_test=400) if ev.valid else \
+                f"It could not be used: {ev.reason}."
+        return [{"role": "user", "content": task_prompt(self.task, failure)}]
 
     def feedback_message(self, ev: Evaluation) -> str:
-        self._last_failure = (self._failures.get(ev.code, ev.feedback) if ev.valid
-                              else f"It could not be used: {ev.reason}.")
+        self._last = ev
         if not ev.valid:
             return f"Feedback: {ev.reason}. Return the implementation in a ```python block."
         return f"Feedback:\n{ev.feedback}"

@@ -106,7 +106,7 @@ class Evaluation:
     reason: str = ""  # why invalid
     unchanged: bool = False  # the answer is the code it was shown: the result is known, no test ran
     seconds: float = 0.0
-    # fix: the whole module with the answer spliced in, and its test run
+    # fix: the whole module with the answer spliced in, and its test run (bench: the public run)
     source: str | None = None
     run: RunResult | None = None
     # fix: the answer's code normalised (whitespace, comments), to tell repeats of shown code

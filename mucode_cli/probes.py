@@ -103,12 +103,10 @@ def nearby_calls(call: str, k: int = 8, seed: int = 0) -> list[str]:
 def probe_calls(name: str, public_tests: list[str], examples: list[str] = (), per_call: int = 8) -> list[str]:
     """The probes of a problem: the calls of the visible examples and of the public tests,
     and calls near the public tests' ones."""
-    calls: list[str] = []
-    for test in [*examples, *public_tests]:
-        calls += calls_of(test, name)
-    for test in public_tests:
-        for call in calls_of(test, name):
-            calls += nearby_calls(call, per_call)
+    public = [call for test in public_tests for call in calls_of(test, name)]
+    calls = [call for test in examples for call in calls_of(test, name)] + public
+    for call in public:
+        calls += nearby_calls(call, per_call)
     return list(dict.fromkeys(calls))
 
 

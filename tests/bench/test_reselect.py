@@ -1,0 +1,47 @@
+"""Replaying a selection policy on recorded candidates, with the real sandbox."""
+
+import json
+
+import pytest
+
+from bench.reselect import contested, main
+
+ROW = {"task_id": 11, "text": "Add two numbers.", "code": "def add(a, b):\n    return a + b\n",
+       "test_list": ["assert add(1, 2) == 3", "assert add(0, 0) == 0", "assert add(-1, 1) == 0"],
+       "test_setup_code": "", "challenge_test_list": []}
+
+
+def _cand(i, code, passed, private, score):
+    return {"turn": 1, "index": i, "strategy": "sample", "answer": f"```python\n{code}\n```", "code": code,
+            "valid": True, "passed": passed, "n_passed": int(passed), "n_total": 1, "score": score,
+            "private_passed": private}
+
+
+def _record():
+    # Three answers pass the public test; the verifier likes the one that only returns 3.
+    cands = [_cand(0, "def add(a, b):\n    return 3\n", True, False, 9.0),
+             _cand(1, "def add(a, b):\n    return a + b\n", True, True, 1.0),
+             _cand(2, "def add(a, b):\n    return b + a\n", True, True, 2.0),
+             _cand(3, "def add(a, b):\n    return a - b\n", False, False, None)]
+    return {"task_id": "MBPP/11", "search": 0, "success_by_turn": [False],
+            "turns": [{"chosen": 0, "stopped_early": False, "candidates": cands}]}
+
+
+def test_agreement_replayed_picks_the_answers_that_agree(tmp_path, capsys):
+    data, folder = tmp_path / "mbpp.jsonl", tmp_path / "run"
+    data.write_text(json.dumps(ROW) + "\n")
+    folder.mkdir()
+    (folder / "results.jsonl").write_text(json.dumps(_record()) + "\n")
+    assert contested(_record())
+    main(["mbpp", str(folder), "--data", str(data), "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert out["contested"] == 1 and out["right_before"] == 0 and out["right_after"] == 1
+    assert out["success_before"] == 0.0 and out["success_after"] == 1.0 and out["gained"] == 1
+    main(["mbpp", str(folder), "--data", str(data), "--json", "--select", "pt+lv"])  # the verifier alone
+    assert json.loads(capsys.readouterr().out)["right_after"] == 0
+
+
+def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys):
+    with pytest.raises(SystemExit) as e:
+        main(["mbpp", str(tmp_path / "missing")])
+    assert e.value.code == 2 and capsys.readouterr().err.count("\n") == 1

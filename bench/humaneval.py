@@ -166,7 +166,7 @@ def make_task(row: dict) -> BenchTask:
             ordered[0], ordered[1] = ordered[1], ordered[0]
     ordered += [(a, "official check assert") for a in check_asserts(row["test"], row["entry_point"], row["prompt"])]
     return BenchTask(
-        task_id=row["task_id"], prompt=row["prompt"], public_tests=[a for a, _ in ordered[:1]], private_tests=[],
+        task_id=row["task_id"], prompt=row["prompt"], stub=row["prompt"], public_tests=[a for a, _ in ordered[:1]], private_tests=[],
         entry_point=row["entry_point"], private_program=row["test"],
         notes=[f"public test: {ordered[0][1]}" if ordered else "no public test"],
         public_candidates=ordered, reference=row["prompt"] + row["canonical_solution"],

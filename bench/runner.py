@@ -143,7 +143,8 @@ def run_benchmark(tasks: list[BenchTask], generator: Generator, verifier: Verifi
                         progress(task, None)
                     continue
                 cfg = SearchConfig(**{**search_config.__dict__, "seed": search_config.seed + 1000 * s})
-                result = Search(generator, verifier, cfg).run(BenchEnvironment(task, sandbox))
+                env = BenchEnvironment(task, sandbox, lead=bool(config.variant.get("lead")))
+                result = Search(generator, verifier, cfg).run(env)
                 rec = record(task, s, result, config.turns)
                 f.write(json.dumps(rec) + "\n")
                 f.flush()

@@ -34,6 +34,7 @@ class BenchTask:
     public_candidates: list[tuple[str, str]] = field(default_factory=list)
     reference: str = ""  # a known-good solution, to check the public test against
     examples: list[str] = field(default_factory=list)  # asserts the prompt shows (docstring examples)
+    stub: str = ""  # code the answer must start with (HumanEval's imports, signature and docstring)
 
 
 def task_prompt(task: BenchTask, failure: str = "") -> str:
@@ -131,9 +132,16 @@ def check_public_tests(tasks: list[BenchTask], sandbox: Executor, workers: int =
 class BenchEnvironment:
     """One benchmark problem as the search loop sees it."""
 
-    def __init__(self, task: BenchTask, sandbox: Executor):
+    def __init__(self, task: BenchTask, sandbox: Executor, lead: bool = False):
         self.task = task
         self.sandbox = sandbox
+        # With ``lead``, the answer is begun for the model (core.split_lead): a python block and
+        # the task's stub, so it writes the body instead of typing the signature and docstring
+        # back (half of a HumanEval answer's characters), and cannot answer in prose. It ends
+        # with the newline, as the tokenizer would have it ('"""\n' is one token).
+        # A task without a stub (MBPP: prose) gets no lead.
+        self._lead = [{"role": "assistant", "content": "```python\n" + task.stub.rstrip() + "\n"}] \
+            if lead and task.stub.strip() else []
         self._problem = task_prompt(task)
         self._files = test_files(task)
         name = task.entry_point or called_function(task.public_tests)
@@ -147,7 +155,7 @@ class BenchEnvironment:
         return self._problem
 
     def initial_messages(self) -> list[dict]:
-        return [{"role": "user", "content": self._problem}]
+        return [{"role": "user", "content": self._problem}, *self._lead]
 
     def evaluate(self, answer: str) -> Evaluation:
         code = extract_code(answer)
@@ -181,7 +189,7 @@ class BenchEnvironment:
         if ev is not None:  # a valid evaluation of ours carries its public run
             failure = compact_feedback(ev.run, max_tests=2, per_test=400) if ev.valid else \
                 f"It could not be used: {ev.reason}."
-        return [{"role": "user", "content": task_prompt(self.task, failure)}]
+        return [{"role": "user", "content": task_prompt(self.task, failure)}, *self._lead]
 
     def feedback_message(self, ev: Evaluation) -> str:
         self._last = ev

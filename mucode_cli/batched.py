@@ -39,6 +39,7 @@ class Ask:
     params: SampleParams
     seeds: list[int]
     max_tokens: int
+    lead: str = ""  # the answer's given start (core.split_lead): each completion's text starts with it
 
 
 @dataclass
@@ -309,7 +310,7 @@ class BatchedSampler:
             prompt_ids.append(np.unique(np.asarray(a.prompt, dtype=np.int64)) if penalize else None)
             for i in range(a.n):
                 s = _Seq(h + i, np.random.default_rng(a.seeds[i] & 0xFFFFFFFF), ask=k, index=i,
-                         pos=len(a.prompt), start=t0)
+                         pos=len(a.prompt), start=t0, text=a.lead.encode("utf-8"))
                 own[s.sid] = replace(a.params, temperature=0.0) if a.params.greedy_first and i == 0 else a.params
                 s.pending = self._draw_from(first, _probs(first, own[s.sid], prompt_ids[k]), s.rng)
                 seqs.append(s)

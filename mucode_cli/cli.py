@@ -260,7 +260,7 @@ def bench(
     source: Optional[str] = typer.Option(None, "--source", help="repair: where the cases come from: mbpp (--data FILE.jsonl), humaneval, or cases (--data DIR, one sub-folder per case). Default: from --data."),
     mutants_per_problem: int = typer.Option(1, "--mutants-per-problem", help="repair: mutants kept per problem."),
     full_search: bool = typer.Option(False, "--full-search", help="repair: sample all N candidates even after one passes (per-sample pass rates)."),
-    variant: Optional[List[str]] = typer.Option(None, "--variant", help="KEY=VALUE settings for ablations (repeatable). repair: of the repair prompt, answer handling and sampling; humaneval/mbpp: rewrite_later=K (of the n candidates of turns 2+, K asked afresh with the last failure instead of in the chat)."),
+    variant: Optional[List[str]] = typer.Option(None, "--variant", help="KEY=VALUE settings for ablations (repeatable). repair: of the repair prompt, answer handling and sampling; humaneval/mbpp: rewrite_later=K (of the n candidates of turns 2+, K asked afresh with the last failure instead of in the chat); lead=1 (the answer is begun for the model: a python block and HumanEval's signature and docstring, so it writes only the body)."),
 ):
     """Run a benchmark: the paper's protocol on HumanEval or MBPP, or fix's repair benchmark (mutants)."""
     import time as _time
@@ -290,9 +290,11 @@ def bench(
     from bench.repair import parse_variant
 
     settings = parse_variant(variant or [])
-    unknown = sorted(set(settings) - {"rewrite", "rewrite_later"})
+    unknown = sorted(set(settings) - {"rewrite", "rewrite_later", "lead"})
     if unknown:
-        _fail(f"--variant for {benchmark}: unknown setting(s) {', '.join(unknown)} (known: rewrite, rewrite_later)")
+        _fail(f"--variant for {benchmark}: unknown setting(s) {', '.join(unknown)} (known: rewrite, rewrite_later, lead)")
+    if settings.get("lead", 0) not in (0, 1):
+        _fail(f"--variant lead wants 0 or 1 (got {settings['lead']!r})")
     max_tokens = max_tokens or 768
     select = select or "pt+agree+lv"
     config = BenchConfig(benchmark=benchmark, model=str(model), verifier=verifier, n=n, turns=turns,
@@ -300,7 +302,8 @@ def bench(
                          max_tokens=max_tokens, split=split, variant=settings)
     scfg = SearchConfig(n=n, turns=turns, select=select, seed=seed, workers=workers,
                         params=SampleParams(temperature=temperature, max_tokens=max_tokens,
-                                            fast=not plain_decoding), **settings)
+                                            fast=not plain_decoding),
+                        **{k: v for k, v in settings.items() if k != "lead"})
     sb = sandbox_mod.Sandbox(sandbox_mod.SandboxLimits(timeout=timeout))
     console = Console(stderr=True)
     with console.status("checking the public tests against the reference solutions…"):

@@ -22,6 +22,17 @@ if TYPE_CHECKING:  # only for annotations: the sandbox is not a dependency of th
 Message = dict  # {"role": "user"|"assistant"|"system", "content": str}
 
 
+def split_lead(messages: list[Message] | str | list[int]) -> tuple[list[Message] | str | list[int], str]:
+    """A chat that ends with an assistant message asks the model to continue that message
+    (its *lead*, e.g. the opening of a code block and the function's signature, so that the
+    model writes the body instead of typing the prompt back): (the chat before it, the lead).
+    Any other chat, a raw prompt or token ids: (as given, "")."""
+    if isinstance(messages, list) and messages and isinstance(messages[-1], dict) \
+            and messages[-1].get("role") == "assistant":
+        return messages[:-1], messages[-1]["content"]
+    return messages, ""
+
+
 @dataclass
 class SampleParams:
     temperature: float = 0.7
@@ -76,7 +87,9 @@ class Generator(Protocol):
     """Swappable: the llama.cpp engine, transformers on a GPU, or a scripted generator in
     unit tests. A generator may also offer ``sample_many(asks)`` to batch several prompts.
     ``messages`` may also be a plain string: a raw prompt given to the model as is (no chat
-    template), e.g. a fill-in-the-middle prompt, or a list of token ids. Optional:
+    template), e.g. a fill-in-the-middle prompt, or a list of token ids. A chat may end with an
+    assistant message (``split_lead``): the model continues it, and each completion's text
+    starts with it, so that it is the whole answer. Optional:
     ``fim_tokens()`` (its fill-in-the-middle markers) and ``line_branches(prompts, lines, k)``
     (the k most surprising ``Branch`` es of the lines as written after their prompts)."""
 

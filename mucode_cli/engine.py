@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 import numpy as np
 
 from .answers import fence_closed
-from .core import Branch, Completion, Message, SampleParams
+from .core import Branch, Completion, Message, SampleParams, split_lead
 from .errors import UserError
 from .models import resolve_model
 from .quiet import quiet_stderr
@@ -167,10 +167,12 @@ class LlamaModel:
 
     def tokenize_chat(self, messages: list[Message] | str | list[int]) -> list[int]:
         """A chat through the model's template; a string is a raw prompt, taken as is, and a
-        list of token ids is already tokenized."""
+        list of token ids is already tokenized. A chat ending with an assistant message: the
+        generation prompt, then that message's start, left open (core.split_lead)."""
         if isinstance(messages, list) and all(isinstance(t, int) for t in messages) and messages:
             return list(messages)
-        text = messages if isinstance(messages, str) else self.format_chat(messages)
+        messages, lead = split_lead(messages)
+        text = messages if isinstance(messages, str) else self.format_chat(messages) + lead
         return self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=True)
 
     def fim_tokens(self) -> tuple[str, str, str] | None:
@@ -253,7 +255,8 @@ class LlamaModel:
             budget = self.n_ctx - len(prompt) - 1
             if budget < 16:
                 raise UserError(f"the prompt ({len(prompt)} tokens) does not fit the model's context ({self.n_ctx})")
-            prepared.append(Ask(prompt, n, params, [seed + i for i in range(n)], min(params.max_tokens, budget)))
+            prepared.append(Ask(prompt, n, params, [seed + i for i in range(n)], min(params.max_tokens, budget),
+                                split_lead(messages)[1]))
         if all(a.params.fast for a in prepared):
             total = sum(a.n for a in prepared)
             cells = sum(len(a.prompt) + a.n * (a.max_tokens + a.params.draft_tokens + 2) for a in prepared)
@@ -265,7 +268,7 @@ class LlamaModel:
         for k, a in enumerate(prepared):
             for i in range(a.n):
                 one = replace(a.params, temperature=0.0) if i == 0 and a.params.greedy_first else a.params
-                comp = self._sample_one(a.prompt, one, a.max_tokens, a.seeds[i], on_token)
+                comp = self._sample_one(a.prompt, one, a.max_tokens, a.seeds[i], on_token, a.lead)
                 comp.index, comp.ask = i, k
                 yield comp
 
@@ -282,7 +285,7 @@ class LlamaModel:
         return self._batch_sampler
 
     def _sample_one(self, prompt: list[int], params: SampleParams, max_tokens: int, seed: int,
-                    on_token: Callable[[int], None] | None) -> Completion:
+                    on_token: Callable[[int], None] | None, lead: str = "") -> Completion:
         import llama_cpp
 
         start = time.monotonic()
@@ -290,7 +293,7 @@ class LlamaModel:
         self.llm.set_seed(seed & 0x7FFFFFFF)
         greedy = params.temperature <= 0
         out: list[int] = []
-        text = b""
+        text = lead.encode("utf-8")  # the answer's given start: a fence it opens closes in what follows
         finish = "length"
         # llama.cpp's penalty looks at the last 64 tokens, not the whole context as the fast
         # path's does: the plain path is for comparisons, where the default (1.0) is used.

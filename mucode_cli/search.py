@@ -15,7 +15,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from .core import Candidate, Completion, Environment, Evaluation, Generator, Message, SampleParams, Verifier
+from .core import (Candidate, Completion, Environment, Evaluation, Generator, Message, SampleParams, Verifier,
+                   split_lead)
 from .errors import UserError
 from .selection import POLICIES
 
@@ -167,14 +168,17 @@ class Search:
 
     @staticmethod
     def _next_messages(env: Environment, messages: list[Message], pick: Candidate) -> list[Message]:
-        """The chat plus the feedback, unless the environment shapes its later turns itself."""
+        """The chat plus the feedback, unless the environment shapes its later turns itself. A
+        chat that ends with a lead (core.split_lead) has the whole answer in its place, and
+        the next answer begins with the same lead."""
         shape = getattr(env, "next_messages", None)
         if shape is not None:
             return shape(messages, pick.answer, pick.evaluation)
-        return messages + [
+        chat, lead = split_lead(messages)
+        return chat + [
             {"role": "assistant", "content": pick.answer},
             {"role": "user", "content": env.feedback_message(pick.evaluation)},
-        ]
+        ] + ([{"role": "assistant", "content": lead}] if lead else [])
 
     def _asks(self, env: Environment, messages: list[Message], turn: int) -> list[tuple]:
         """(messages or raw prompt, how many, strategy, tag) for this turn's candidates."""

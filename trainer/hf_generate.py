@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 
 from mucode_cli.answers import fence_closed
-from mucode_cli.core import Completion, Message, SampleParams
+from mucode_cli.core import Completion, Message, SampleParams, split_lead
 
 from .batching import Request
 from .hf import chat_ids
@@ -40,17 +40,23 @@ class TransformersGenerator:
             p = r.params
             groups.setdefault((p.temperature, p.top_p, p.max_tokens, p.stop_at_fence), []).append(i)
         for idx in groups.values():
-            rows = [(i, chat_ids(self.tok, requests[i].messages, add_generation_prompt=True))
-                    for i in idx for _ in range(requests[i].n)]
+            rows = [(i, *self._prompt(requests[i].messages)) for i in idx for _ in range(requests[i].n)]
             seed = sum(requests[i].seed for i in idx) & 0x7FFFFFFF
             for start in range(0, len(rows), self.max_rows):
                 chunk = rows[start:start + self.max_rows]
-                for (i, _), comp in zip(chunk, self._generate([ids for _, ids in chunk],
-                                                              requests[idx[0]].params, seed + start)):
+                for (i, _, _), comp in zip(chunk, self._generate([ids for _, ids, _ in chunk], requests[idx[0]].params,
+                                                                 seed + start, [lead for _, _, lead in chunk])):
                     results[i].append(comp)
         return results
 
-    def _generate(self, prompts: list[list[int]], params: SampleParams, seed: int) -> list[Completion]:
+    def _prompt(self, messages: list[Message]) -> tuple[list[int], str]:
+        """Token ids of the chat's generation prompt and of a lead (core.split_lead), and the lead."""
+        chat, lead = split_lead(messages)
+        ids = chat_ids(self.tok, chat, add_generation_prompt=True)
+        return ids + (self.tok.encode(lead, add_special_tokens=False) if lead else []), lead
+
+    def _generate(self, prompts: list[list[int]], params: SampleParams, seed: int,
+                  leads: list[str] | None = None) -> list[Completion]:
         import torch
         from transformers import StoppingCriteria, StoppingCriteriaList
 
@@ -60,13 +66,15 @@ class TransformersGenerator:
         ids = torch.tensor([[self.pad] * (width - len(p)) + p for p in prompts], device=dev)
         mask = torch.tensor([[0] * (width - len(p)) + [1] * len(p) for p in prompts], device=dev)
         gen = self
+        leads = leads or [""] * len(prompts)
 
         class FenceStop(StoppingCriteria):
             def __call__(self, input_ids, scores, **kwargs):
                 out = torch.zeros(len(input_ids), dtype=torch.bool, device=input_ids.device)
                 for row in range(len(input_ids)):
                     if int(input_ids[row, -1]) in gen.backtick_tokens():
-                        out[row] = fence_closed(gen.tok.decode(input_ids[row, width:], skip_special_tokens=True))
+                        out[row] = fence_closed(leads[row] + gen.tok.decode(input_ids[row, width:],
+                                                                             skip_special_tokens=True))
                 return out
 
         torch.manual_seed(seed)
@@ -80,13 +88,13 @@ class TransformersGenerator:
                 stopping_criteria=StoppingCriteriaList([FenceStop()]) if params.stop_at_fence else None)
         seconds = (time.monotonic() - t0) / max(1, len(prompts))
         comps = []
-        for row in out[:, width:].tolist():
+        for row, lead in zip(out[:, width:].tolist(), leads):
             finish = "length"
             for k, tok_id in enumerate(row):
                 if tok_id in self.stop_ids:
                     row, finish = row[:k], "stop"
                     break
-            text = self.tok.decode(row, skip_special_tokens=True)
+            text = lead + self.tok.decode(row, skip_special_tokens=True)
             if params.stop_at_fence and fence_closed(text):
                 finish = "fence"
             comps.append(Completion(text, len(row), seconds, finish, prompt_tokens=width))

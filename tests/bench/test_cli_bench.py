@@ -48,6 +48,8 @@ def test_bench_bad_input_exits_2(tmp_path):
     assert "humaneval" in mucode("bench", "--list").stdout
     r = mucode("bench", "mbpp", "--data", MBPP, "--variant", "prompt=v1")  # a repair-only setting
     assert r.returncode == 2 and "unknown setting" in r.stderr and r.stderr.count("\n") == 1
+    r = mucode("bench", "humaneval", "--variant", "lead=2", "--out", tmp_path / "o")
+    assert r.returncode == 2 and "lead" in r.stderr and r.stderr.count("\n") == 1 and not (tmp_path / "o").exists()
 
 
 SANITIZED = MBPP.parent / "mbpp-sanitized.jsonl"

@@ -201,6 +201,33 @@ def test_later_turns_can_ask_afresh_with_the_failure_and_without_the_code():
     assert "a - b" not in text and "add(0, 0)" not in text and "10**20" not in text
 
 
+def test_with_a_lead_the_answer_begins_with_the_stub_every_turn(tmp_path):
+    task = {t.task_id: t for t in humaneval.load()}["HumanEval/2"]
+    lead = "```python\n" + task.prompt
+    assert task.stub == task.prompt and task.prompt.endswith('"""\n')  # ends as the tokenizer splits it
+    env = BenchEnvironment(task, Sandbox(SandboxLimits(timeout=10)), lead=True)
+    assert env.initial_messages()[-1] == {"role": "assistant", "content": lead}
+    assert env.rewrite_messages()[-1] == {"role": "assistant", "content": lead}
+    assert len(BenchEnvironment(task, env.sandbox).initial_messages()) == 1  # off by default
+    assert len(BenchEnvironment(_task(), env.sandbox, lead=True).initial_messages()) == 1  # MBPP: no stub
+
+    class Continuing(Recording):  # answers as the engine does: the lead, then the body
+        def sample(self, messages, n, params, seed):
+            self.asked.append((messages, n))
+            body = ["    return 0.0\n```", "    return number % 1.0\n```"][len(self.asked) - 1]
+            yield Completion(messages[-1]["content"] + body, 5, 0.01, "fence")
+
+    gen = Continuing([])
+    config = BenchConfig("humaneval", "scripted", "none", 1, 2, 0.0, "pt", 0, 1, 64, "test", variant={"lead": 1})
+    [rec] = run_benchmark([task], gen, NullVerifier(), config, SearchConfig(n=1, turns=2, select="pt"),
+                          env.sandbox, tmp_path)
+    assert rec["success_by_turn"] == [False, True]
+    (first, _), (later, _) = gen.asked
+    assert first[-1]["content"] == lead and later[-1]["content"] == lead  # asked again after the feedback
+    assert later[1] == {"role": "assistant", "content": lead + "    return 0.0\n```"}  # the whole first answer
+    assert "truncate_number(3.5)" in later[2]["content"]
+
+
 def test_resume_skips_finished_problems(tmp_path):
     sb = Sandbox(SandboxLimits(timeout=10))
     tasks = [_task()]

@@ -61,6 +61,22 @@ def test_stop_at_closing_fence(smollm, fast):
     assert on.finish != "fence" and on.n_tokens > first.n_tokens and on.text.startswith(first.text.rstrip()[:-3])
 
 
+@pytest.mark.parametrize("fast", [False, True])
+def test_a_lead_is_continued_and_begins_the_answer(smollm, fast):
+    lead = "```python\ndef add(a, b):\n"
+    msgs = MSGS + [{"role": "assistant", "content": lead}]
+    raw = smollm.format_chat(MSGS) + lead  # the same prompt, given as text
+    assert smollm.tokenize_chat(msgs) == smollm.tokenize_chat(raw)
+    params = SampleParams(temperature=0.0, max_tokens=40, fast=fast)
+    [led] = smollm.sample(msgs, 1, params, seed=0)
+    [free] = smollm.sample(raw, 1, params, seed=0)
+    assert led.text.startswith(lead) and led.prompt_tokens == free.prompt_tokens
+    body = led.text[len(lead):]
+    assert body.strip() and free.text.startswith(body)  # the model's own continuation of the lead
+    # The lead opened a block: its first close ends the answer (the raw prompt has no open block).
+    assert body.count("```") <= 1 and (led.finish != "fence" or body.rstrip().endswith("```"))
+
+
 def test_shared_prefix_scores_equal_scratch_scores(smollm):
     v = LlamaVerifier(smollm)
     answers = ["def add(a, b):\n    return a + b", "def add(a, b):\n    return a - b", "print('hi')"]

@@ -76,6 +76,27 @@ def test_stops_at_first_turn_whose_choice_passes_and_feeds_back_the_choice():
     assert len(result.candidates) == 6
 
 
+def test_a_lead_is_asked_again_after_the_whole_answer_and_its_feedback():
+    class LeadEnv(TableEnv):
+        def initial_messages(self):
+            return [{"role": "user", "content": "fix it"}, {"role": "assistant", "content": "```python\n"}]
+
+    gen = ScriptedGenerator([["a"], ["b"]])
+    Search(gen, NullVerifier(), SearchConfig(n=1, turns=2, seed=1)).run(LeadEnv({"a": 1, "b": 1}))
+    assert gen.calls[0][0][-1] == {"role": "assistant", "content": "```python\n"}
+    assert gen.calls[1][0] == [{"role": "user", "content": "fix it"}, {"role": "assistant", "content": "a"},
+                               {"role": "user", "content": "feedback: 1 passed"},
+                               {"role": "assistant", "content": "```python\n"}]
+
+
+def test_split_lead():
+    from mucode_cli.core import split_lead
+
+    chat = [{"role": "user", "content": "q"}]
+    assert split_lead(chat + [{"role": "assistant", "content": "```py\n"}]) == (chat, "```py\n")
+    assert split_lead(chat) == (chat, "") and split_lead("raw") == ("raw", "") and split_lead([1, 2]) == ([1, 2], "")
+
+
 def test_unsolved_runs_all_turns():
     result, gen, _ = run([["a"], ["a"], ["a"]], {"a": 1}, n=1)
     assert not result.solved and len(result.turns) == 3 and len(gen.calls) == 3

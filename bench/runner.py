@@ -43,6 +43,10 @@ class BenchConfig:
     max_tokens: int
     split: str
     variant: dict = field(default_factory=dict)  # the --variant overrides of the search
+    # "lead": each answer is begun for the model with a python block and the task's stub
+    # (BenchEnvironment). None: the paper's prompt alone, as every run before it had (so that
+    # their folders resume with it and refuse a lead).
+    prompt: str | None = None
 
     def __post_init__(self):
         if self.searches < 1:
@@ -143,7 +147,7 @@ def run_benchmark(tasks: list[BenchTask], generator: Generator, verifier: Verifi
                         progress(task, None)
                     continue
                 cfg = SearchConfig(**{**search_config.__dict__, "seed": search_config.seed + 1000 * s})
-                env = BenchEnvironment(task, sandbox, lead=bool(config.variant.get("lead")))
+                env = BenchEnvironment(task, sandbox, lead=config.prompt == "lead")
                 result = Search(generator, verifier, cfg).run(env)
                 rec = record(task, s, result, config.turns)
                 f.write(json.dumps(rec) + "\n")

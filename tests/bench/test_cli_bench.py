@@ -32,6 +32,12 @@ def test_bench_humaneval_two_problems_with_tiny_model(tmp_path):
     assert {"code", "passed", "private_passed", "score", "tokens"} <= set(cand)
     probed = [c for r in recs for t in r["turns"] for c in t["candidates"] if "behaviour" in c]
     assert all(c["passed"] and len(c["behaviour"]) > 1 for c in probed)
+    # The default lead: every answer begins with a python block and the problem's own stub.
+    from bench import humaneval
+    stub = {t.task_id: t.stub for t in humaneval.load()[:2]}
+    assert json.loads((out / "config.json").read_text())["prompt"] == "lead"
+    assert all(c["answer"].startswith("```python\n" + stub[r["task_id"]])
+               for r in recs for t in r["turns"] for c in t["candidates"])
     # Re-running with the same --out resumes: nothing left to do.
     again = mucode("bench", "humaneval", "--model", "smollm2-135m", "--limit", "2", "-n", "2", "--turns", "2",
                    "--max-tokens", "48", "--out", out, "--json")
@@ -50,6 +56,8 @@ def test_bench_bad_input_exits_2(tmp_path):
     assert r.returncode == 2 and "unknown setting" in r.stderr and r.stderr.count("\n") == 1
     r = mucode("bench", "humaneval", "--variant", "lead=2", "--out", tmp_path / "o")
     assert r.returncode == 2 and "lead" in r.stderr and r.stderr.count("\n") == 1 and not (tmp_path / "o").exists()
+    r = mucode("bench", "mbpp", "--data", MBPP, "--variant", "lead=1", "--out", tmp_path / "o")
+    assert r.returncode == 2 and "stub" in r.stderr and r.stderr.count("\n") == 1 and not (tmp_path / "o").exists()
 
 
 SANITIZED = MBPP.parent / "mbpp-sanitized.jsonl"

@@ -218,7 +218,7 @@ def test_with_a_lead_the_answer_begins_with_the_stub_every_turn(tmp_path):
             yield Completion(messages[-1]["content"] + body, 5, 0.01, "fence")
 
     gen = Continuing([])
-    config = BenchConfig("humaneval", "scripted", "none", 1, 2, 0.0, "pt", 0, 1, 64, "test", variant={"lead": 1})
+    config = BenchConfig("humaneval", "scripted", "none", 1, 2, 0.0, "pt", 0, 1, 64, "test", prompt="lead")
     [rec] = run_benchmark([task], gen, NullVerifier(), config, SearchConfig(n=1, turns=2, select="pt"),
                           env.sandbox, tmp_path)
     assert rec["success_by_turn"] == [False, True]

@@ -119,18 +119,30 @@ def _same_setting(theirs, mine, nested: bool = False) -> bool:
     return theirs == mine
 
 
+def check_out(out: Path, config) -> None:
+    """Refuse a results folder holding another configuration (a UserError naming what differs);
+    writes nothing, so the CLI can say it before the model loads."""
+    cfg_path = out / "config.json"
+    if not cfg_path.exists():
+        return
+    try:
+        theirs = json.loads(cfg_path.read_text())
+    except (ValueError, UnicodeDecodeError):
+        raise UserError(f"{cfg_path} is not a config.json written by mucode bench; use a new --out") from None
+    mine = asdict(config)
+    # The variant holds overrides, not a settings table: a key one side lacks is a difference.
+    diff = {k for k in mine if k != "searches" and not (
+        theirs.get(k, {}) == mine[k] if k == "variant" else _same_setting(theirs.get(k, _MISSING), mine[k]))}
+    if diff:
+        raise UserError(f"{out} holds results of another configuration ({', '.join(sorted(diff))} differ); "
+                        "use a new --out")
+
+
 def prepare_out(out: Path, config) -> None:
     """Create ``out`` for a run of ``config`` (a dataclass); refuse one holding another configuration."""
+    check_out(out, config)
     out.mkdir(parents=True, exist_ok=True)
-    cfg_path = out / "config.json"
-    mine = asdict(config)
-    if cfg_path.exists():
-        theirs = json.loads(cfg_path.read_text())
-        diff = {k for k in mine if k != "searches" and not _same_setting(theirs.get(k, _MISSING), mine[k])}
-        if diff:
-            raise UserError(f"{out} holds results of another configuration ({', '.join(sorted(diff))} differ); "
-                            "use a new --out")
-    cfg_path.write_text(json.dumps(mine, indent=2))
+    (out / "config.json").write_text(json.dumps(asdict(config), indent=2))
 
 
 def run_benchmark(tasks: list[BenchTask], generator: Generator, verifier: Verifier, config: BenchConfig,

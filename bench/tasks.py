@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mucode_cli.answers import extract_code
+from mucode_cli.answers import extract_code, without_checks
 from mucode_cli.feedback import compact_feedback, format_feedback
 from mucode_cli.probes import PROBE_FILE, behaviour, called_function, probe_calls, probe_file
 from mucode_cli.sandbox import RunResult
@@ -158,7 +158,9 @@ class BenchEnvironment:
         return [{"role": "user", "content": self._problem}, *self._lead]
 
     def evaluate(self, answer: str) -> Evaluation:
-        code = extract_code(answer)
+        # An answer's own checks after the function are not part of the implementation: one that
+        # fails (often with a wrong expected value) would stop the import before any test runs.
+        code = without_checks(extract_code(answer))
         if not code.strip():
             return Evaluation(False, False, reason="the answer has no code")
         # Public and private tests run in one sandbox run (one pytest start); only the

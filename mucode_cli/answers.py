@@ -75,3 +75,31 @@ def _code_in_prose(text: str) -> str | None:
             continue
         return chunk + "\n"
     return None
+
+
+def without_checks(code: str) -> str:
+    """The code less its top-level asserts and ``print`` calls, which run on import. Answers
+    often end with checks of their own (the public test typed back, examples with wrong
+    values); one that fails stops the module from importing, so no test runs and the next
+    turn is told of an import error instead of the failing test. Their lines are blanked, so
+    the rest keeps its line numbers (tracebacks in feedback point at the model's lines)."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return code
+    spans = [(node.lineno, node.end_lineno or node.lineno, _is_check(node)) for node in tree.body]
+    kept = {line for a, b, check in spans if not check for line in range(a, b + 1)}
+    # A check sharing a line with code that stays (``x = f(); assert x``) stays too.
+    drop = {line for a, b, check in spans if check and kept.isdisjoint(range(a, b + 1))
+            for line in range(a, b + 1)}
+    if not drop:
+        return code
+    lines = code.splitlines(keepends=True)
+    return "".join("\n" if i + 1 in drop else line for i, line in enumerate(lines))
+
+
+def _is_check(node: ast.stmt) -> bool:
+    if isinstance(node, ast.Assert):
+        return True
+    call = node.value if isinstance(node, ast.Expr) else None
+    return isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "print"

@@ -260,12 +260,12 @@ def bench(
     source: Optional[str] = typer.Option(None, "--source", help="repair: where the cases come from: mbpp (--data FILE.jsonl), humaneval, or cases (--data DIR, one sub-folder per case). Default: from --data."),
     mutants_per_problem: int = typer.Option(1, "--mutants-per-problem", help="repair: mutants kept per problem."),
     full_search: bool = typer.Option(False, "--full-search", help="repair: sample all N candidates even after one passes (per-sample pass rates)."),
-    variant: Optional[List[str]] = typer.Option(None, "--variant", help="KEY=VALUE settings for ablations (repeatable). repair: of the repair prompt, answer handling and sampling; humaneval/mbpp: rewrite_later=K (of the n candidates of turns 2+, K asked afresh with the last failure instead of in the chat); lead=1|0 (humaneval's default 1: the answer is begun for the model with a python block and the problem's signature and docstring, so it writes only the body; 0: the paper's prompt alone)."),
+    variant: Optional[List[str]] = typer.Option(None, "--variant", help="KEY=VALUE settings for ablations (repeatable). repair: of the repair prompt, answer handling and sampling; humaneval/mbpp: lead=1|0 (humaneval's default 1: the answer is begun for the model with a python block and the problem's signature and docstring, so it writes only the body; 0: the paper's prompt alone); rewrite_later=K (of the n candidates of turns 2+, K asked afresh with the last failure instead of in the chat; default n with the lead, else 0)."),
 ):
     """Run a benchmark: the paper's protocol on HumanEval or MBPP, or fix's repair benchmark (mutants)."""
     import time as _time
 
-    from bench.runner import BENCHMARKS, PAPER, BenchConfig, load_tasks, run_benchmark, summarize
+    from bench.runner import BENCHMARKS, PAPER, BenchConfig, check_out, load_tasks, run_benchmark, summarize
 
     from .core import SampleParams
     from .search import SearchConfig
@@ -300,6 +300,13 @@ def bench(
     lead = settings.pop("lead", 1 if benchmark == "humaneval" else 0)
     if lead and benchmark != "humaneval":
         _fail(f"--variant lead=1 is for humaneval: {benchmark}'s problems have no stub to begin an answer with")
+    if lead and "rewrite_later" not in settings:
+        # Asked in the chat after their own answer and the same lead, 3 in 4 later answers were
+        # that answer again, and later turns solved nothing; asked afresh with the failure
+        # they solve some (README). Without the lead, MBPP's check showed no such gain.
+        settings["rewrite_later"] = n
+    if settings.get("rewrite_later") == 0 and not settings.get("rewrite"):
+        del settings["rewrite_later"]  # the search's default: older folders recorded it as absent
     max_tokens = max_tokens or 768
     select = select or "pt+agree+lv"
     config = BenchConfig(benchmark=benchmark, model=str(model), verifier=verifier, n=n, turns=turns,
@@ -319,6 +326,7 @@ def bench(
     out = out or Path("mucode-bench") / f"{benchmark}-{_time.strftime('%Y%m%d-%H%M%S')}"
     if out.exists() and not out.is_dir():
         _fail(f"--out is a file, not a folder: {out}")
+    check_out(out, config)  # before the model loads: a wrong --out is said at once
     gen, ver = _load_generator_and_verifier(model, verifier, threads, console)
     gen.flash_attn = False  # whole answers sampled at length: decoding is faster without it (batched.py)
     start = _time.monotonic()
@@ -486,7 +494,7 @@ def train(
     import dataclasses
 
     from trainer.config import TrainConfig
-    from trainer.distributed import accelerator_for
+    from trainer.distributed import accelerator_for, finish
     from trainer.pipeline import require_extras, run_training
 
     options = {k: str(v) if isinstance(v, Path) else v for k, v in ctx.params.items()}
@@ -496,6 +504,7 @@ def train(
     cfg = dataclasses.replace(cfg, device=device)
     console = Console(stderr=True)
     manifest = run_training(cfg, say=lambda m: console.print(m, highlight=False), accelerator=accelerator)
+    finish(accelerator)
     if accelerator is None or accelerator.is_main_process:
         outputs = manifest["outputs"]
         console.print(f"wrote {outputs['generator']} and {outputs['verifier']}")

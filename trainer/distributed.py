@@ -42,6 +42,15 @@ def accelerator_for(device: str):
     return None, device
 
 
+def finish(accelerator) -> None:
+    """Close the process group before the process exits: left open, gloo's threads are still
+    running at interpreter teardown and a process can abort ("terminate called without an
+    active exception"), so a launcher reports a finished run as failed."""
+    if accelerator is not None:
+        accelerator.wait_for_everyone()
+        accelerator.end_training()
+
+
 def is_main(accelerator) -> bool:
     return accelerator is None or accelerator.is_main_process
 

@@ -35,7 +35,11 @@ def test_bench_humaneval_two_problems_with_tiny_model(tmp_path):
     # The default lead: every answer begins with a python block and the problem's own stub.
     from bench import humaneval
     stub = {t.task_id: t.stub for t in humaneval.load()[:2]}
-    assert json.loads((out / "config.json").read_text())["prompt"] == "lead"
+    config = json.loads((out / "config.json").read_text())
+    # With the lead, later turns ask afresh: in the chat they typed their own answer back.
+    assert config["prompt"] == "lead" and config["variant"] == {"rewrite_later": 2}
+    later = [c for r in recs for t in r["turns"][1:] for c in t["candidates"]]
+    assert later and all(c["strategy"] == "rewrite" for c in later)
     assert all(c["answer"].startswith("```python\n" + stub[r["task_id"]])
                for r in recs for t in r["turns"] for c in t["candidates"])
     # Re-running with the same --out resumes: nothing left to do.
@@ -43,6 +47,17 @@ def test_bench_humaneval_two_problems_with_tiny_model(tmp_path):
                    "--max-tokens", "48", "--out", out, "--json")
     assert again.returncode == 0
     assert len((out / "results.jsonl").read_text().splitlines()) == 2
+    # A folder of the chat's later turns (as every older lead run) is another configuration,
+    # and resumes with rewrite_later=0.
+    cfg = out / "config.json"
+    cfg.write_text(json.dumps({**config, "variant": {}}))
+    r = mucode("bench", "humaneval", "--model", "smollm2-135m", "--limit", "2", "-n", "2", "--turns", "2",
+               "--max-tokens", "48", "--out", out, "--json")
+    assert r.returncode == 2 and "variant" in r.stderr and r.stderr.count("\n") == 1
+    r = mucode("bench", "humaneval", "--model", "smollm2-135m", "--limit", "2", "-n", "2", "--turns", "2",
+               "--max-tokens", "48", "--out", out, "--json", "--variant", "rewrite_later=0")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(cfg.read_text())["variant"] == {}
 
 
 def test_bench_bad_input_exits_2(tmp_path):

@@ -112,6 +112,17 @@ def test_environment_feeds_back_public_only_and_scores_private():
     assert "add(1, 2)" in fb and "add(0, 0)" not in fb and "10**20" not in fb
 
 
+def test_an_answers_own_failing_checks_do_not_stop_its_tests():
+    env = BenchEnvironment(_task(), Sandbox(SandboxLimits(timeout=10)))
+    # Right function, a wrong check of its own after it: the answer is judged on its function.
+    ev = env.evaluate("```python\ndef add(a, b):\n    return a + b\n\nassert add(1, 2) == 4\nprint(add(1))\n```")
+    assert ev.passed and ev.private_passed and ev.n_total == 1
+    # A wrong function now gets its failing test as feedback, with the model's line numbers.
+    wrong = env.evaluate("```python\nassert True\ndef add(a, b):\n    raise ValueError(a)\n\nassert add(1, 2) == 3\n```")
+    assert not wrong.passed and wrong.n_total == 1
+    assert "ValueError" in wrong.feedback and "solution.py:3" in wrong.feedback
+
+
 def test_a_solution_function_named_test_is_not_collected_as_a_test():
     # MBPP/19: the function to write is called test_duplicate.
     task = mbpp.make_task({"task_id": 19, "text": "Find whether an array has a duplicate.", "test_list": [
@@ -265,6 +276,9 @@ def test_an_older_results_folder_resumes_when_only_new_setting_fields_were_added
                   Cfg(n=3, settings={"sampling": {"top_k": 20, "draft_tokens": 16}})):
         with pytest.raises(UserError, match="another configuration"):
             prepare_out(tmp_path, other)
+    # The variant holds overrides: one the older run did not have is another configuration.
+    with pytest.raises(UserError, match="variant differ"):
+        prepare_out(tmp_path, Cfg(settings={"sampling": {"top_k": 20, "draft_tokens": 16}}, variant={"rewrite_later": 5}))
 
 
 def test_error_bars_over_problems_and_searches():

@@ -1,4 +1,4 @@
-from mucode_cli.answers import extract_code
+from mucode_cli.answers import extract_code, without_checks
 
 
 def test_first_python_block_wins():
@@ -32,3 +32,13 @@ def test_every_block_is_offered_python_first():
 
     text = "```\nplain\n```\n```python\ndef stub(): ...\n```\nthen\n```python\ndef f():\n    return 1\n```"
     assert code_blocks(text) == ["def stub(): ...\n", "def f():\n    return 1\n", "plain\n"]
+
+
+def test_top_level_checks_are_blanked_and_the_rest_keeps_its_lines():
+    code = ("import sys\nsys.setrecursionlimit(5000)\n\ndef f(x):\n    assert x >= 0\n    print(x)\n    return x\n\n"
+            "assert f(1) == 2\nprint(f(3))\nassert (f(1) ==\n        1)\nx = f(1); assert x\n")
+    out = without_checks(code)
+    assert out.splitlines()[:7] == code.splitlines()[:7]  # the function's own asserts and prints stay
+    assert out.splitlines()[7:] == ["", "", "", "", "", "x = f(1); assert x"]
+    assert without_checks("def f(:\n    pass\n") == "def f(:\n    pass\n"  # unparsable: as written
+    assert without_checks("def f():\n    return 1\n") == "def f():\n    return 1\n"

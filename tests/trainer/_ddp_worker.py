@@ -6,7 +6,7 @@ from pathlib import Path
 
 import torch
 
-from trainer.distributed import make_accelerator
+from trainer.distributed import finish, make_accelerator
 from trainer.loop import train
 
 acc = make_accelerator("cpu")
@@ -41,4 +41,5 @@ except RuntimeError as e:
     out["drift_detected"] = "disagree" in str(e)
 # One file per process: two processes printing to one pipe can interleave their lines.
 (Path(sys.argv[1]) / f"rank{rank}.json").write_text(json.dumps(out))
+finish(acc)
 sys.exit(0)

@@ -305,7 +305,7 @@ def bench(
         # that answer again, and later turns solved nothing; asked afresh with the failure
         # they solve some (README). Without the lead, MBPP's check showed no such gain.
         settings["rewrite_later"] = n
-    if settings.get("rewrite_later") == 0 and not settings.get("rewrite"):
+    if type(settings.get("rewrite_later")) is int and settings["rewrite_later"] == 0 and not settings.get("rewrite"):
         del settings["rewrite_later"]  # the search's default: older folders recorded it as absent
     max_tokens = max_tokens or 768
     select = select or "pt+agree+lv"

@@ -71,6 +71,8 @@ def test_bench_bad_input_exits_2(tmp_path):
     assert r.returncode == 2 and "unknown setting" in r.stderr and r.stderr.count("\n") == 1
     r = mucode("bench", "humaneval", "--variant", "lead=2", "--out", tmp_path / "o")
     assert r.returncode == 2 and "lead" in r.stderr and r.stderr.count("\n") == 1 and not (tmp_path / "o").exists()
+    r = mucode("bench", "humaneval", "--variant", "rewrite_later=false", "--out", tmp_path / "o")
+    assert r.returncode == 2 and "rewrite_later" in r.stderr and r.stderr.count("\n") == 1 and not (tmp_path / "o").exists()
     r = mucode("bench", "mbpp", "--data", MBPP, "--variant", "lead=1", "--out", tmp_path / "o")
     assert r.returncode == 2 and "stub" in r.stderr and r.stderr.count("\n") == 1 and not (tmp_path / "o").exists()
 

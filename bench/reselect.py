@@ -6,7 +6,7 @@ policy's pick gives exactly the result that policy would have had on the same sa
 Only searches whose passing candidates differ on the hidden tests can change; their
 passing answers are run again (public test and probes) for what the policy needs.
 
-    python -m bench.reselect humaneval bench/results/humaneval-bon-ptlv --select pt+agree+lv
+    python -m bench.reselect humaneval bench/results/humaneval-bon-fresh --select pt+ex+agree+lv
     python -m bench.reselect mbpp bench/results/mbpp-sanitized-bon --data ../shared/datasets/mbpp-sanitized.jsonl
 """
 
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("folder", type=Path)
     ap.add_argument("--data")
     ap.add_argument("--split", default="test")
-    ap.add_argument("--select", default="pt+agree+lv")
+    ap.add_argument("--select", default="pt+ex+agree+lv")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)

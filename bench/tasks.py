@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from mucode_cli.answers import extract_code, without_checks
 from mucode_cli.feedback import compact_feedback, format_feedback
-from mucode_cli.probes import PROBE_FILE, behaviour, called_function, probe_calls, probe_file
+from mucode_cli.probes import PROBE_FILE, behaviour, called_function, checks_passed, probe_calls, probe_file
 from mucode_cli.sandbox import RunResult
 from mucode_cli.core import Evaluation, Executor
 
@@ -34,6 +34,10 @@ class BenchTask:
     public_candidates: list[tuple[str, str]] = field(default_factory=list)
     reference: str = ""  # a known-good solution, to check the public test against
     examples: list[str] = field(default_factory=list)  # asserts the prompt shows (docstring examples)
+    # The prompt's examples other than the public test that the reference satisfies (a wrong
+    # one is dropped, as for the public test): what selection checks passing answers against.
+    # None: not checked yet (check_public_tests), all of them are used.
+    example_checks: list[str] | None = None
     stub: str = ""  # code the answer must start with (HumanEval's imports, signature and docstring)
 
 
@@ -115,6 +119,8 @@ def check_public_tests(tasks: list[BenchTask], sandbox: Executor, workers: int =
                                  [PUBLIC_FILE], plugins=False)
         ok = {t.name for t in run.tests if t.ok}
         good = [i for i in range(len(asserts)) if f"{PUBLIC_FILE}::test_{i}" in ok]
+        task.example_checks = list(dict.fromkeys(asserts[i] for i in good[1:]
+                                                 if asserts[i] in task.examples and asserts[i] != asserts[good[0]]))
         if good:
             task.public_tests = [asserts[good[0]]]
             source = task.public_candidates[good[0]][1]
@@ -148,6 +154,11 @@ class BenchEnvironment:
         # Only inputs the model can see (the public test's, the prompt's examples) and ones
         # near them: never a hidden test's.
         self._probes = probe_calls(name, task.public_tests, task.examples) if name else []
+        # The prompt's examples with their expected values, beyond the public test: an answer
+        # that passes is checked against them too (a selection signal only; the search still
+        # stops on the public test, as the paper's protocol has it).
+        checks = task.examples if task.example_checks is None else task.example_checks
+        self._checks = [c for c in checks if c not in task.public_tests]
         self._last: Evaluation | None = None  # the latest chosen answer's, for the rewrite prompt
 
     @property
@@ -172,16 +183,17 @@ class BenchEnvironment:
         public, private = split_outcomes(run)  # benchmark tests never skip: a skip is the code's doing
         if not self.task.public_tests:  # nothing visible to fail: the code only has to import
             public.passed = not public.collect_errors and (bool(run.tests) or not run.timed_out)
-        probed, seconds = None, run.seconds
-        if public.passed and self._probes:
+        probed, examples, seconds = None, 0, run.seconds
+        if public.passed and (self._probes or self._checks):
             # A run of its own: a probe that hangs must not cost the answer its tests.
             probes = self.sandbox.run_pytest(None, {SOLUTION: code, PROBE_FILE: probe_file(
-                SOLUTION[:-3], self._probes, self.task.setup_code)}, [PROBE_FILE], plugins=False)
-            probed, seconds = behaviour(probes.tests, len(self._probes)), seconds + probes.seconds
+                SOLUTION[:-3], self._probes, self.task.setup_code, self._checks)}, [PROBE_FILE], plugins=False)
+            probed = behaviour(probes.tests, len(self._probes)) if self._probes else None
+            examples, seconds = checks_passed(probes.tests), seconds + probes.seconds
         return Evaluation(
             valid=True, passed=public.passed, n_passed=public.n_passed, n_total=public.n_total,
             feedback=format_feedback(public), code=code, outcomes={t.name: t.ok for t in public.tests},
-            seconds=seconds, private_passed=private.passed, behaviour=probed, run=public,
+            seconds=seconds, private_passed=private.passed, behaviour=probed, run=public, examples=examples,
         )
 
     def rewrite_messages(self) -> list[dict]:

@@ -116,7 +116,7 @@ def fix(
     turns: int = typer.Option(3, "--turns", help="Maximum repair turns."),
     temperature: float = typer.Option(0.7, "--temperature", help="Sampling temperature (0 = greedy)."),
     seed: int = typer.Option(0, "--seed", help="Random seed (same seed, same model, same threads: same result)."),
-    select: str = typer.Option("pt+lv", "--select", help="Selection policy: pt+lv, pt, lv or random (pt+agree+lv is pt+lv here: fix has no probe inputs)."),
+    select: str = typer.Option("pt+lv", "--select", help="Selection policy: pt+lv, pt, lv or random (pt+agree+lv and pt+ex+agree+lv are pt+lv here: fix has no probe inputs or examples beyond the tests)."),
     timeout: float = typer.Option(30.0, "--timeout", help="Wall-clock seconds per test run."),
     root: Optional[Path] = typer.Option(None, "--root", help="The project folder to copy and run pytest from (default: where pytest would take its rootdir)."),
     python: Optional[str] = typer.Option(None, "--python", help="The Python that runs the tests (a path or a venv folder). Default: the active virtualenv, else .venv/venv in the project, else mucode's own."),
@@ -245,7 +245,7 @@ def bench(
     n: int = typer.Option(5, "-n", help="Candidates per turn."),
     turns: int = typer.Option(3, "--turns", help="Turns per search."),
     temperature: float = typer.Option(0.7, "--temperature", help="Sampling temperature (0 = greedy)."),
-    select: Optional[str] = typer.Option(None, "--select", help="pt+agree+lv (default for humaneval/mbpp: public tests, then agreement of the passing answers on probe inputs, then the verifier), pt+lv (default for repair), pt, lv or random."),
+    select: Optional[str] = typer.Option(None, "--select", help="pt+ex+agree+lv (default for humaneval/mbpp: public tests, then how many of the prompt's other examples the passing answers satisfy, then their agreement on probe inputs, then the verifier), pt+agree+lv (the same without the examples), pt+lv (the paper's; default for repair), pt, lv or random."),
     seed: int = typer.Option(0, "--seed"),
     searches: int = typer.Option(1, "--searches", help="Independent searches per problem, averaged (paper: 10)."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first K problems."),
@@ -308,7 +308,7 @@ def bench(
     if type(settings.get("rewrite_later")) is int and settings["rewrite_later"] == 0 and not settings.get("rewrite"):
         del settings["rewrite_later"]  # the search's default: older folders recorded it as absent
     max_tokens = max_tokens or 768
-    select = select or "pt+agree+lv"
+    select = select or "pt+ex+agree+lv"
     config = BenchConfig(benchmark=benchmark, model=str(model), verifier=verifier, n=n, turns=turns,
                          temperature=temperature, select=select, seed=seed, searches=searches,
                          max_tokens=max_tokens, split=split, variant=settings,
@@ -537,6 +537,23 @@ def train_head(
 
     run_train_head(train_dirs=train_dirs, eval_dirs=eval_dirs, out=out, model=model, loss=loss,
                    features=features, threads=threads, console=Console(stderr=True))
+
+
+@app.command("eval-head")
+def eval_head(
+    eval_dirs: List[Path] = typer.Option(..., "--eval", help="A results folder of held-out problems (repeatable)."),
+    out: Path = typer.Option(..., "--out", help="The report to write (JSON); features are cached beside it."),
+    head: str = typer.Option("head", "--head", help="A value-head .json file, or 'head': the one shipped for --model."),
+    model: str = typer.Option(DEFAULT_GENERATOR, "--model", help="The model whose hidden states the head reads."),
+    features: Optional[Path] = typer.Option(None, "--features", help="Feature cache (default: OUT with .features.jsonl); reused and extended."),
+    threads: Optional[int] = typer.Option(None, "--threads", min=1),
+):
+    """Measure an existing value head against the zero-shot verifier and a random pick on
+    held-out results folders (train-head's measures), without training."""
+    from trainer.value_head import run_eval_head
+
+    run_eval_head(head=head, eval_dirs=eval_dirs, out=out, model=model, features=features, threads=threads,
+                  console=Console(stderr=True))
 
 
 @app.command("train-verifier")

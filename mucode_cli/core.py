@@ -129,6 +129,9 @@ class Evaluation:
     # What the code returned on probe inputs (probes.py), for answers that pass; selection
     # prefers the behaviour most candidates share. None: not probed.
     behaviour: tuple[str, ...] | None = None
+    # bench: how many of the prompt's own examples (expected values shown, beyond the public
+    # test) a passing answer satisfies: a selection signal, never a stop rule or feedback.
+    examples: int = 0
 
 
 class Environment(Protocol):

@@ -130,14 +130,24 @@ def _canon(v):
 '''
 
 
-def probe_file(module: str, calls: list[str], setup: str = "") -> str:
+def probe_file(module: str, calls: list[str], setup: str = "", checks: list[str] = ()) -> str:
     """A pytest file with one test per probe. Each test fails on purpose with the hash of
-    what the call returned, so the run reports it; a call that raises reports its error."""
+    what the call returned, so the run reports it; a call that raises reports its error.
+    ``checks``: assert statements whose expected values the prompt shows (its examples),
+    each a test of its own that passes or fails as written."""
     lines = ["import hashlib as _hashlib", f"from {module} import *", setup.strip(), _CANON]
     for i, call in enumerate(calls):
         lines.append(f"def test_probe_{i}():\n    _r = repr(_canon({call}))\n"
                      "    raise AssertionError('OUT:' + _hashlib.md5(_r.encode()).hexdigest()[:12])\n")
+    for i, check in enumerate(checks):
+        body = "\n".join("    " + line for line in check.strip().splitlines())
+        lines.append(f"def test_check_{i}():\n{body}\n")
     return "\n".join(lines)
+
+
+def checks_passed(tests) -> int:
+    """How many of ``probe_file``'s checks a run passed."""
+    return sum(1 for t in tests if t.name.split("::", 1)[-1].startswith("test_check_") and t.ok)
 
 
 def behaviour(tests, n: int) -> tuple[str, ...]:

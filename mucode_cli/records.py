@@ -24,6 +24,7 @@ def candidate_record(c: Candidate) -> dict:
         rec["private_passed"] = ev.private_passed
     if ev.behaviour is not None:  # benchmarks: what a passing answer did on the probe inputs
         rec["behaviour"] = list(ev.behaviour)
+        rec["examples"] = ev.examples
     return rec
 
 

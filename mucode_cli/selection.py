@@ -90,6 +90,27 @@ def _tied_on_agreement(candidates, previous) -> list[Candidate]:
     return [c for c in valid if key(c) == top]
 
 
+def _examples_key(candidates, previous) -> Callable[[Candidate], tuple]:
+    agreed = _agreed_key(candidates, previous)
+    return lambda c: (*tests_key(c, previous), c.evaluation.examples, agreed(c)[-1])
+
+
+def _tied_on_examples(candidates, previous) -> list[Candidate]:
+    """The verifier only breaks ties among the best on the tests, the prompt's examples and
+    then agreement."""
+    valid = _valid(candidates, previous)
+    if not valid:
+        return []
+    key = _examples_key(valid, previous)
+    top = max(map(key, valid))
+    return [c for c in valid if key(c) == top]
+
+
+def select_pt_ex_agree_lv(candidates, previous, rng):
+    key = _examples_key(candidates, previous)
+    return _best(candidates, lambda c: (*key(c), c.score), rng)
+
+
 def select_pt_agree_lv(candidates, previous, rng):
     key = _agreed_key(candidates, previous)
     return _best(candidates, lambda c: (*key(c), c.score), rng)
@@ -113,6 +134,9 @@ def select_random(candidates, previous, rng):
 
 
 POLICIES: dict[str, SelectionPolicy] = {
+    "pt+ex+agree+lv": SelectionPolicy(select_pt_ex_agree_lv, _tied_on_examples,
+                                      "public tests first, then the prompt's other examples, then agreement "
+                                      "on probe inputs, then the verifier"),
     "pt+agree+lv": SelectionPolicy(select_pt_agree_lv, _tied_on_agreement,
                                    "public tests first, then agreement on probe inputs, then the verifier"),
     "pt+lv": SelectionPolicy(select_pt_lv, _tied_on_tests,

@@ -351,16 +351,9 @@ def is_test_problem(group: str) -> bool:
 def run_train_head(*, train_dirs: list[Path], eval_dirs: list[Path], out: Path, model: str, loss: str,
                    features: Path | None, threads: int | None, console) -> dict:
     """``mucode train-head``: features, fit, held-out comparison; writes the head and a report."""
-    from mucode_cli import sandbox as sandbox_mod
-    from mucode_cli.engine import load_model
-    from mucode_cli.verifier import LlamaVerifier
-
     if loss not in LOSSES:
         raise UserError(f"--loss must be one of {', '.join(LOSSES)} (got {loss!r})")
-    if out.suffix != ".json":
-        raise UserError(f"--out must name a .json file (got {out})")
-    if not out.parent.is_dir():
-        raise UserError(f"--out: folder {out.parent} does not exist")
+    _check_out(out)
     train = load_results(train_dirs, leave_out=is_test_problem)
     if train.left_out:
         console.print(f"left out {len(train.left_out)} held-out (test-split) problems found in the training folders")
@@ -370,9 +363,60 @@ def run_train_head(*, train_dirs: list[Path], eval_dirs: list[Path], out: Path, 
         train = train.informative()
         if not train.items:
             raise UserError("no training problem has both a passing and a failing candidate: nothing to rank")
+    evals = _held_out(eval_dirs)
+    gen, featurize = _featurizer(model, threads, features or out.with_suffix(".features.jsonl"), console)
+    zs, hidden = featurize(train, "train")
+    head, info = train_head(train, zs, hidden, gen.name, loss)
+    head.trained_on["model"] = model  # as the user named it: `mucode models list` pairs them
+    head.save(out)
+    console.print(f"wrote {out}: {info['items']} candidates of {info['problems']} problems "
+                  f"({info['passing']} passing), {loss}, l2 {info['l2']:g}", highlight=False)
+    report = {"head": str(out), "train": info, "eval": _compare(head, evals, featurize, console)}
+    out.with_suffix(".report.json").write_text(json.dumps(report, indent=2))
+    return report
+
+
+def run_eval_head(*, head: str, eval_dirs: list[Path], out: Path, model: str, features: Path | None,
+                  threads: int | None, console) -> dict:
+    """``mucode eval-head``: an existing head (a file, or ``head``: the one shipped for the
+    model) against the zero-shot verifier and a random pick on held-out folders; no training.
+    Writes the report to ``out`` (features cached beside it)."""
+    from mucode_cli.value_head import load_head
+    from mucode_cli.verifier import make_verifier
+
+    _check_out(out)
+    if head != "head":
+        if not head.endswith(".json"):
+            raise UserError(f"--head must be a value head (.json) or 'head' (got {head})")
+        load_head(head)  # a bad file is refused before the model loads
+    if not eval_dirs:
+        raise UserError("--eval: name at least one results folder to measure on")
+    evals = _held_out(eval_dirs)
+    gen, featurize = _featurizer(model, threads, features or out.with_suffix(".features.jsonl"), console)
+    value_head = make_verifier(head, gen).head  # the shipped one for "head"; model and prompt checked
+    report = {"head": head, "train": value_head.trained_on, "eval": _compare(value_head, evals, featurize, console)}
+    out.write_text(json.dumps(report, indent=2))
+    return report
+
+
+def _check_out(out: Path) -> None:
+    if out.suffix != ".json":
+        raise UserError(f"--out must name a .json file (got {out})")
+    if not out.parent.is_dir():
+        raise UserError(f"--out: folder {out.parent} does not exist")
+
+
+def _held_out(eval_dirs: list[Path]) -> list[tuple[Path, Dataset]]:
     # Every measure is over mixed problems (the rest score the same whatever the verifier).
-    evals = [(d, load_results([d]).informative()) for d in eval_dirs]
-    cache = features or out.with_suffix(".features.jsonl")
+    return [(d, load_results([d]).informative()) for d in eval_dirs]
+
+
+def _featurizer(model: str, threads: int | None, cache: Path, console):
+    """The loaded model and ``featurize(data, what)``: features of a dataset's items, cached."""
+    from mucode_cli import sandbox as sandbox_mod
+    from mucode_cli.engine import load_model
+    from mucode_cli.verifier import LlamaVerifier
+
     gen = load_model(model, threads=threads, busy=sandbox_mod.runs_in_flight)
     verifier = LlamaVerifier(gen)
 
@@ -382,21 +426,19 @@ def run_train_head(*, train_dirs: list[Path], eval_dirs: list[Path], out: Path, 
                 console.print(f"{what}: features {n}/{total}", highlight=False)
         return extract_features(data.items, verifier.features, cache, progress, model=gen.name)
 
-    zs, hidden = featurize(train, "train")
-    head, info = train_head(train, zs, hidden, gen.name, loss)
-    head.trained_on["model"] = model  # as the user named it: `mucode models list` pairs them
-    head.save(out)
-    console.print(f"wrote {out}: {info['items']} candidates of {info['problems']} problems "
-                  f"({info['passing']} passing), {loss}, l2 {info['l2']:g}", highlight=False)
-    report = {"head": str(out), "train": info, "eval": {}}
+    return gen, featurize
+
+
+def _compare(head: ValueHead, evals, featurize, console) -> dict:
+    """The head, the zero-shot verifier and a random pick on each held-out dataset."""
+    out = {}
     for folder, data in evals:
         ezs, ehid = featurize(data, str(folder))
         zero, mine = metrics(ezs, data), metrics(head.scores(ezs, ehid), data)
         chance = metrics(np.zeros(len(data.items)), data)  # every score tied: a random pick
-        report["eval"][str(folder)] = {"zero_shot": zero, "head": mine, "random": chance}
+        out[str(folder)] = {"zero_shot": zero, "head": mine, "random": chance}
         print_comparison(console, folder, {"random": chance, "zero-shot": zero, "head": mine})
-    out.with_suffix(".report.json").write_text(json.dumps(report, indent=2))
-    return report
+    return out
 
 
 def print_comparison(console, folder, columns: dict[str, dict]) -> None:

@@ -23,7 +23,7 @@ def test_bench_humaneval_two_problems_with_tiny_model(tmp_path):
     for key in ("benchmark", "problems", "n", "turns", "select", "success_by_turn", "seconds", "model"):
         assert key in summary
     assert summary["problems"] == 2 and len(summary["success_by_turn"]) == 2
-    assert summary["select"] == "pt+agree+lv"  # the benchmark default
+    assert summary["select"] == "pt+ex+agree+lv"  # the benchmark default
     assert all(0.0 <= x <= 1.0 for x in summary["success_by_turn"])
     assert (out / "success_by_turn.png").read_bytes()[:4] == b"\x89PNG"
     recs = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]

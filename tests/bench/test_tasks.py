@@ -59,6 +59,31 @@ def test_public_tests_are_checked_against_the_reference():
     assert median.public_tests == ["assert median([3, 1, 2, 4, 5]) == 3"]
     assert median.notes[-1] == "public test: docstring example 1 (1 preferred one(s) fail the reference)"
     assert planets.public_tests == ['assert bf("Jupiter", "Neptune") == ("Saturn", "Uranus")']
+    # The prompt's other examples are what selection checks passing answers against: the
+    # public test is not among them, nor an example the reference fails.
+    assert median.example_checks == [] and any("15.0" in e for e in median.examples)
+    assert len(zero.examples) == 2 and zero.example_checks == ["assert has_close_elements([1.0, 2.0, 3.0], 0.5) == False"]
+    assert planets.example_checks and planets.public_tests[0] not in planets.example_checks
+
+
+def test_passing_answers_are_checked_against_the_prompts_other_examples():
+    """Two answers pass the public example; only one also gives the other example's value.
+    The count is a selection signal: it changes neither passing nor the feedback."""
+    task = humaneval.make_task({"task_id": "X/0", "entry_point": "f", "prompt":
+                                'def f(x):\n    """Double it.\n    >>> f(0)\n    0\n    >>> f(0)\n    0\n    >>> f(3)\n    6\n    """\n',
+                                "canonical_solution": "    return 2 * x\n",
+                                "test": "def check(candidate):\n    assert candidate(5) == 10\n"})
+    sb = Sandbox(SandboxLimits(timeout=10))
+    check_public_tests([task], sb)
+    assert task.public_tests == ["assert f(0) == 0"] and task.example_checks == ["assert f(3) == 6"]
+    env = BenchEnvironment(task, sb)
+    right = env.evaluate("```python\ndef f(x):\n    return 2 * x\n```")
+    square = env.evaluate("```python\ndef f(x):\n    return x * x\n```")
+    wrong = env.evaluate("```python\ndef f(x):\n    return 1\n```")
+    assert right.passed and square.passed and not wrong.passed
+    assert (right.examples, square.examples, wrong.examples) == (1, 0, 0)
+    assert right.private_passed and not square.private_passed
+    assert "f(3)" not in square.feedback and square.outcomes == right.outcomes
 
 
 def test_docstring_example_parsing_stops_at_the_closing_quotes():

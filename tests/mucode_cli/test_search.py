@@ -424,3 +424,26 @@ def test_agreement_on_probes_comes_before_the_verifier_among_passing_answers():
                        score=c.score) for c in cands]
     assert policy.choose(plain, None, random.Random(0)) == POLICIES["pt+lv"].choose(plain, None, random.Random(0))
     assert policy.contenders(plain, None) == POLICIES["pt+lv"].contenders(plain, None)
+
+
+def test_the_prompts_examples_come_before_agreement_among_passing_answers():
+    """Three answers pass the public test; two agree on the probes but get the prompt's other
+    example wrong; the one that gets it right is chosen, and the verifier is not asked."""
+    def passing(code, behaviour, examples):
+        return Evaluation(True, True, 1, 1, code=code, behaviour=behaviour, examples=examples)
+
+    right = Candidate(1, 0, "right", passing("right", ("a", "x"), 1), score=0.0)
+    pair = [Candidate(1, 1, "p1", passing("p1", ("a", "b"), 0), score=5.0),
+            Candidate(1, 2, "p2", passing("p2", ("a", "b"), 0), score=6.0)]
+    failing = Candidate(1, 3, "f", Evaluation(True, False, 0, 1, code="f", outcomes={"t0": False}), score=99.0)
+    cands = [*pair, right, failing]
+    policy = POLICIES["pt+ex+agree+lv"]
+    assert policy.choose(cands, None, random.Random(0)) == 2
+    assert [c.answer for c in policy.contenders(cands, None)] == ["right"]
+    assert POLICIES["pt+agree+lv"].choose(cands, None, random.Random(0)) == 1  # agreement, then the verifier
+    # No example checks (MBPP, fix): exactly pt+agree+lv.
+    same = [Candidate(c.turn, c.index, c.answer, Evaluation(True, c.evaluation.passed, 1, 1, code=c.answer,
+                                                            behaviour=c.evaluation.behaviour), score=c.score)
+            for c in cands]
+    assert policy.choose(same, None, random.Random(0)) == POLICIES["pt+agree+lv"].choose(same, None, random.Random(0))
+    assert policy.contenders(same, None) == POLICIES["pt+agree+lv"].contenders(same, None)

@@ -167,6 +167,15 @@ def test_train_head_end_to_end(tmp_path):
     assert ev["random"]["pairwise_accuracy"] == 0.5  # one pair, tied: half
     assert (tmp_path / "head.features.jsonl").exists()
 
+    # The same head measured again without training: the same numbers, features from the cache.
+    rep = tmp_path / "again.json"
+    r = mucode("eval-head", "--head", str(out), "--eval", str(held), "--out", str(rep), "--model", "smollm2-135m",
+               "--features", str(tmp_path / "head.features.jsonl"), "--threads", "2", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    again = json.loads(rep.read_text())
+    assert again["eval"][str(held)] == ev and again["train"]["items"] == 18
+    assert "features 1/" not in r.stderr  # nothing recomputed
+
     # Bad input: one line, exit 2, nothing written.
     r = mucode("train-head", "--train", str(train), "--out", str(tmp_path / "h.txt"), cwd=tmp_path)
     assert r.returncode == 2 and "--out must name a .json file" in r.stderr and not (tmp_path / "h.txt").exists()
@@ -175,3 +184,9 @@ def test_train_head_end_to_end(tmp_path):
     alike = write_results(tmp_path / "alike", {"MBPP/700": [[_cand(GOOD, True, True), _cand(GOOD + "#\n", True, True)]]})
     r = mucode("train-head", "--train", str(alike), "--out", str(tmp_path / "h3.json"), cwd=tmp_path)
     assert r.returncode == 2 and "nothing to rank" in r.stderr and not (tmp_path / "h3.json").exists()
+    r = mucode("eval-head", "--head", str(tmp_path / "absent.json"), "--eval", str(held), "--out",
+               str(tmp_path / "r1.json"), cwd=tmp_path)
+    assert r.returncode == 2 and "not found" in r.stderr and not (tmp_path / "r1.json").exists()
+    r = mucode("eval-head", "--head", str(held / "results.jsonl"), "--eval", str(held), "--out",
+               str(tmp_path / "r2.json"), cwd=tmp_path)
+    assert r.returncode == 2 and "--head must be a value head" in r.stderr and not (tmp_path / "r2.json").exists()

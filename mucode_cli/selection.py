@@ -58,16 +58,6 @@ def _none(candidates, previous) -> list[Candidate]:
     return []
 
 
-def _tied_on_tests(candidates, previous) -> list[Candidate]:
-    """Under pt+lv the verifier only breaks ties among the candidates best on the tests."""
-    valid = _valid(candidates, previous)
-    if not valid:
-        return []
-    keys = [tests_key(c, previous) for c in valid]
-    top = max(keys)
-    return [c for c, k in zip(valid, keys) if k == top]
-
-
 def agreement(candidates: list[Candidate]) -> list[int]:
     """Per candidate, how many of the turn's candidates behave as it does on the probe inputs
     (itself included; repeats count, as samples do); 0 for one not probed."""
@@ -80,30 +70,27 @@ def _agreed_key(candidates, previous) -> Callable[[Candidate], tuple]:
     return lambda c: (*tests_key(c, previous), votes[id(c)])
 
 
-def _tied_on_agreement(candidates, previous) -> list[Candidate]:
-    """The verifier only breaks ties among the best on the tests and then on agreement."""
-    valid = _valid(candidates, previous)
-    if not valid:
-        return []
-    key = _agreed_key(valid, previous)
-    top = max(map(key, valid))
-    return [c for c in valid if key(c) == top]
-
-
 def _examples_key(candidates, previous) -> Callable[[Candidate], tuple]:
     agreed = _agreed_key(candidates, previous)
     return lambda c: (*tests_key(c, previous), c.evaluation.examples, agreed(c)[-1])
 
 
-def _tied_on_examples(candidates, previous) -> list[Candidate]:
-    """The verifier only breaks ties among the best on the tests, the prompt's examples and
-    then agreement."""
-    valid = _valid(candidates, previous)
-    if not valid:
-        return []
-    key = _examples_key(valid, previous)
-    top = max(map(key, valid))
-    return [c for c in valid if key(c) == top]
+def _tied_on(make_key) -> Callable[[list[Candidate], Evaluation | None], list[Candidate]]:
+    """Contenders for a policy that asks the verifier last: the valid candidates tied at the
+    top of ``make_key(candidates, previous)``."""
+    def contenders(candidates, previous) -> list[Candidate]:
+        valid = _valid(candidates, previous)
+        if not valid:
+            return []
+        key = make_key(valid, previous)
+        top = max(map(key, valid))
+        return [c for c in valid if key(c) == top]
+    return contenders
+
+
+_tied_on_tests = _tied_on(lambda candidates, previous: lambda c: tests_key(c, previous))  # pt+lv
+_tied_on_agreement = _tied_on(_agreed_key)  # the best on the tests, then on agreement
+_tied_on_examples = _tied_on(_examples_key)  # ... on the prompt's examples, then agreement
 
 
 def select_pt_ex_agree_lv(candidates, previous, rng):

@@ -171,6 +171,8 @@ def make_task(row: dict) -> BenchTask:
         notes=[f"public test: {ordered[0][1]}" if ordered else "no public test"],
         public_candidates=ordered, reference=row["prompt"] + row["canonical_solution"],
         examples=[a for a, source in ordered if source.startswith("docstring example")],
+        example_checks=list(dict.fromkeys(a for a, source in ordered[1:]
+                                          if source.startswith("docstring example") and a != ordered[0][0])),
     )
 
 

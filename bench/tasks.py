@@ -34,10 +34,9 @@ class BenchTask:
     public_candidates: list[tuple[str, str]] = field(default_factory=list)
     reference: str = ""  # a known-good solution, to check the public test against
     examples: list[str] = field(default_factory=list)  # asserts the prompt shows (docstring examples)
-    # The prompt's examples other than the public test that the reference satisfies (a wrong
-    # one is dropped, as for the public test): what selection checks passing answers against.
-    # None: not checked yet (check_public_tests), all of them are used.
-    example_checks: list[str] | None = None
+    # The prompt's examples other than the public test, which selection checks passing answers
+    # against; check_public_tests keeps those the reference satisfies (as for the public test).
+    example_checks: list[str] = field(default_factory=list)
     stub: str = ""  # code the answer must start with (HumanEval's imports, signature and docstring)
 
 
@@ -157,8 +156,7 @@ class BenchEnvironment:
         # The prompt's examples with their expected values, beyond the public test: an answer
         # that passes is checked against them too (a selection signal only; the search still
         # stops on the public test, as the paper's protocol has it).
-        checks = task.examples if task.example_checks is None else task.example_checks
-        self._checks = [c for c in checks if c not in task.public_tests]
+        self._checks = task.example_checks
         self._last: Evaluation | None = None  # the latest chosen answer's, for the rewrite prompt
 
     @property

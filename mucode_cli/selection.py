@@ -65,14 +65,18 @@ def agreement(candidates: list[Candidate]) -> list[int]:
     return [0 if b is None else seen.count(b) for b in seen]
 
 
+def _votes(candidates) -> dict[int, int]:
+    return {id(c): v for c, v in zip(candidates, agreement(candidates))}
+
+
 def _agreed_key(candidates, previous) -> Callable[[Candidate], tuple]:
-    votes = {id(c): v for c, v in zip(candidates, agreement(candidates))}
+    votes = _votes(candidates)
     return lambda c: (*tests_key(c, previous), votes[id(c)])
 
 
 def _examples_key(candidates, previous) -> Callable[[Candidate], tuple]:
-    agreed = _agreed_key(candidates, previous)
-    return lambda c: (*tests_key(c, previous), c.evaluation.examples, agreed(c)[-1])
+    votes = _votes(candidates)
+    return lambda c: (*tests_key(c, previous), c.evaluation.examples, votes[id(c)])
 
 
 def _tied_on(make_key) -> Callable[[list[Candidate], Evaluation | None], list[Candidate]]:

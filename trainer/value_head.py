@@ -389,8 +389,6 @@ def run_eval_head(*, head: str, eval_dirs: list[Path], out: Path, model: str, fe
         if not head.endswith(".json"):
             raise UserError(f"--head must be a value head (.json) or 'head' (got {head})")
         load_head(head)  # a bad file is refused before the model loads
-    if not eval_dirs:
-        raise UserError("--eval: name at least one results folder to measure on")
     evals = _held_out(eval_dirs)
     gen, featurize = _featurizer(model, threads, features or out.with_suffix(".features.jsonl"), console)
     value_head = make_verifier(head, gen).head  # the shipped one for "head"; model and prompt checked

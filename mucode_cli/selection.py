@@ -65,6 +65,10 @@ def agreement(candidates: list[Candidate]) -> list[int]:
     return [0 if b is None else seen.count(b) for b in seen]
 
 
+def _tests_key(candidates, previous) -> Callable[[Candidate], tuple]:
+    return lambda c: tests_key(c, previous)
+
+
 def _votes(candidates) -> dict[int, int]:
     return {id(c): v for c, v in zip(candidates, agreement(candidates))}
 
@@ -92,19 +96,23 @@ def _tied_on(make_key) -> Callable[[list[Candidate], Evaluation | None], list[Ca
     return contenders
 
 
-_tied_on_tests = _tied_on(lambda candidates, previous: lambda c: tests_key(c, previous))  # pt+lv
+_tied_on_tests = _tied_on(_tests_key)  # pt+lv
 _tied_on_agreement = _tied_on(_agreed_key)  # the best on the tests, then on agreement
 _tied_on_examples = _tied_on(_examples_key)  # ... on the prompt's examples, then agreement
 
 
-def select_pt_ex_agree_lv(candidates, previous, rng):
-    key = _examples_key(candidates, previous)
-    return _best(candidates, lambda c: (*key(c), c.score), rng)
+def _then_verifier(make_key):
+    """A policy choosing the best on ``make_key(candidates, previous)``, then on the verifier:
+    the same key its contenders (``_tied_on(make_key)``) are tied on."""
+    def select(candidates, previous, rng):
+        key = make_key(candidates, previous)
+        return _best(candidates, lambda c: (*key(c), c.score), rng)
+    return select
 
 
-def select_pt_agree_lv(candidates, previous, rng):
-    key = _agreed_key(candidates, previous)
-    return _best(candidates, lambda c: (*key(c), c.score), rng)
+select_pt_ex_agree_lv = _then_verifier(_examples_key)
+select_pt_agree_lv = _then_verifier(_agreed_key)
+select_pt_lv = _then_verifier(_tests_key)
 
 
 def select_pt(candidates, previous, rng):
@@ -113,10 +121,6 @@ def select_pt(candidates, previous, rng):
 
 def select_lv(candidates, previous, rng):
     return _best(candidates, lambda c: (c.evaluation.valid, c.score), rng)
-
-
-def select_pt_lv(candidates, previous, rng):
-    return _best(candidates, lambda c: (*tests_key(c, previous), c.score), rng)
 
 
 def select_random(candidates, previous, rng):

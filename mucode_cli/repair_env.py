@@ -16,10 +16,11 @@ from .answers import code_blocks
 from .core import Evaluation, Executor
 from .errors import UserError
 from .feedback import compact_feedback, format_feedback
+from .localize import Suspicion, reaching
 from .project import find_root, import_roots
 from .sandbox import RunResult
 from .splice import (SpliceError, code_key, dedent_code, enclosing_function, function_source, function_spans,
-                     module_outline, splice, targets_source)
+                     module_outline, shorten_docstrings, splice, targets_source)
 
 ANSWER_RULES = (
     "Reply with the complete corrected function(s) in a single ```python code block. "
@@ -176,10 +177,19 @@ def locate_module(tests: list[Path], sandbox: Executor, root: Path | None = None
 
 
 def run_tests(inputs: RepairInputs, sandbox: Executor, source: str | None = None,
-              only: list[str] | None = None) -> RunResult:
+              only: list[str] | None = None, trace: bool = False) -> RunResult:
+    """The given tests against the module (``source``: a candidate's), in the sandbox.
+    ``only``: just these node ids, collected from their own files alone (pytest collecting a
+    big parametrized file can cost more than running a few tests). ``trace``: record which of
+    the module's functions and lines each test runs (``RunResult.reach``)."""
     files = {} if source is None else {inputs.module_rel: source}
-    return sandbox.run_pytest(inputs.root, files, inputs.tests_rel, import_roots=inputs.import_roots, only=only,
-                              plugins=inputs.plugins)
+    paths = inputs.tests_rel
+    if only is not None:
+        own = sorted({n.split("::", 1)[0] for n in only})
+        if own and all(any(p == t or p.startswith(t.rstrip("/") + "/") for t in inputs.tests_rel) for p in own):
+            paths = own
+    return sandbox.run_pytest(inputs.root, files, paths, import_roots=inputs.import_roots, only=only,
+                              plugins=inputs.plugins, trace=[inputs.module_rel] if trace else None)
 
 
 def _test_function_nodes(inputs: RepairInputs, result: RunResult) -> list[tuple[str, ast.AST, str]]:
@@ -206,8 +216,10 @@ def _test_function_nodes(inputs: RepairInputs, result: RunResult) -> list[tuple[
     return out
 
 
-def choose_targets(inputs: RepairInputs, result: RunResult, explicit: list[str] | None = None) -> list[str]:
-    """The functions to repair: chosen by the user, else those the failures point at."""
+def choose_targets(inputs: RepairInputs, result: RunResult, explicit: list[str] | None = None,
+                   suspicion: Suspicion | None = None) -> list[str]:
+    """The functions to repair: chosen by the user, else those the failures point at
+    (``suspicion``: the ranking of a traced run, ``localize``)."""
     spans = function_spans(inputs.source)
     if explicit:
         for name in explicit:
@@ -227,8 +239,15 @@ def choose_targets(inputs: RepairInputs, result: RunResult, explicit: list[str] 
             q = enclosing_function(spans, int(m.group(1)))
             if q and q not in found:
                 found.append(q)
+    # A traced run ranks the functions the failing tests ran (localize): of the frames a
+    # traceback passes through, or of all, the one they point at most strongly. One
+    # function, since a prompt with several makes a small model type them all back.
+    ranked = [q for q in (suspicion.top(len(spans)) if suspicion else []) if q in spans]
     if found:
-        return found
+        among = [q for q in ranked if q in found]
+        return among[:1] or found
+    if ranked:
+        return ranked[:1]
     # 2. Functions the failing tests call by name (the usual `assert f(x) == y` case). In a big
     # test file one bug fails many tests of its function and a few of others that use it
     # (156 failures of `pluralize`, 5 of `tableize`, which calls it): keep the functions
@@ -271,16 +290,20 @@ class RepairStyle:
     history: str = "fresh"  # later turns: a "fresh" prompt on the latest code, or the whole "chat"
     minimize: bool = True  # undo the parts of a passing fix that the tests do not need
     insist: bool = False  # v1: say that returning the code unchanged is wrong
+    # v1: the function is shown with its docstring cut to the first paragraph ("short"; the
+    # original comes back in the fix) or in "full". A real function's docstring is often most
+    # of its text, and a small model types back all it is shown.
+    docstrings: str = "short"
 
     @classmethod
     def before(cls) -> "RepairStyle":
         """The style of mucode 0.1 (before the repair benchmark), kept for comparisons."""
         return cls(prompt="v0", context="block", feedback="v0", lenient=False, preserve=False, unchanged=False,
-                   history="chat", minimize=False)
+                   history="chat", minimize=False, docstrings="full")
 
     def __post_init__(self):
         choices = {"prompt": ("v0", "v1"), "context": ("block", "inline", "none"), "feedback": ("v0", "v1"),
-                   "history": ("chat", "fresh")}
+                   "history": ("chat", "fresh"), "docstrings": ("short", "full")}
         for name, allowed in choices.items():
             if getattr(self, name) not in allowed:
                 raise UserError(f"repair style {name} must be one of {', '.join(allowed)} "
@@ -295,25 +318,36 @@ def _names(targets: list[str]) -> str:
 # Below this many already-passing tests a full run costs about what a run of the failing
 # tests does (pytest's start-up dominates), and the one full run per candidate is simpler.
 FAILING_FIRST_FROM = 20
+# Functions one-line proposals may be made in: the targets and the next most suspect ones.
+SUSPECTS = 3
 
 
 class RepairEnvironment:
     """One ``mucode fix`` problem, seen by the search loop."""
 
     def __init__(self, inputs: RepairInputs, targets: list[str], baseline: RunResult, sandbox: Executor,
-                 style: RepairStyle | None = None, skip_from: int = FAILING_FIRST_FROM):
+                 style: RepairStyle | None = None, skip_from: int = FAILING_FIRST_FROM,
+                 suspicion: Suspicion | None = None):
         """``skip_from``: with at least this many tests passing already, a candidate runs the
-        failing tests first and the full files only if it passes them (0: always in full)."""
+        failing tests first and the full files only if it passes them (0: always in full).
+        ``suspicion``: the ranking of a traced run of the original (``localize``): one-line
+        proposals are then made for the lines the failing tests point at most, in the targets
+        and in the next most suspect functions (which answers may then change too)."""
         self.inputs = inputs
         self.targets = targets
         self.baseline = baseline
         self.sandbox = sandbox
         self.style = style or RepairStyle()
-        self.target_source = targets_source(inputs.source, targets)
-        # Each target alone, dedented (a method out of its class): what rewrites and cloze
-        # proposals are made from; the module does not change, so parsed once.
+        self.suspicion = suspicion
         spans = function_spans(inputs.source)
-        self._target_texts = {t: dedent_code(function_source(inputs.source, spans[t])) for t in targets}
+        self._spans = spans
+        extra = [q for q in (suspicion.top(SUSPECTS) if suspicion else []) if q in spans and q not in targets]
+        # What answers may change: the targets, and the suspects one-line proposals are made in.
+        self.editable = list(targets) + (extra[: max(0, SUSPECTS - len(targets))] if self.style.lenient else [])
+        self.target_source = self._shown_code(inputs.source)
+        # Each function alone, dedented (a method out of its class): what rewrites and cloze
+        # proposals are made from; the module does not change, so parsed once.
+        self._target_texts = {t: dedent_code(function_source(inputs.source, spans[t])) for t in self.editable}
         self._problem = self._problem_text() if self.style.prompt == "v0" else self._turn_text(inputs.source, baseline)
         # Answers that do the same thing share one test run (keyed by code_key of the module).
         self._lock = threading.Lock()
@@ -323,11 +357,32 @@ class RepairEnvironment:
         failing = [t.name for t in baseline.tests if not t.ok]
         skipped = baseline.n_total - len(failing)
         self._failing_first = failing if failing and skip_from and skipped >= skip_from else None
+        # Then the tests that run the functions answers may change (from the traced run):
+        # only a candidate that passes those too needs the whole files, where a big suite is
+        # mostly tests that never reach them.
+        self._stages: list[tuple[str, list[str]]] = []
+        if self._failing_first:
+            self._stages.append(("failing", failing))
+            reach = reaching(baseline, self.editable, inputs.source)
+            if reach is not None:
+                others = sorted(set(reach) - set(failing))
+                if others and len(others) + len(failing) <= baseline.n_total // 2:
+                    self._stages.append(("reaching", failing + others))
         self.test_runs: Counter[str] = Counter()  # "failing" (those tests only) and "full" runs made
+        self.test_seconds = 0.0  # of all those runs (they overlap generation)
 
     @property
     def problem(self) -> str:
         return self._problem
+
+    def quick_tests(self) -> list[str] | None:
+        """The tests that decide a change short of the full files (None: run them all)."""
+        return self._stages[-1][1] if self._stages and self._stages[-1][0] == "reaching" else None
+
+    def _shown_code(self, source: str) -> str:
+        """The target functions as the model is shown them."""
+        code = targets_source(source, self.targets)
+        return shorten_docstrings(code) if self.style.docstrings == "short" and self.style.preserve else code
 
     @property
     def dedups_runs(self) -> bool:
@@ -340,10 +395,14 @@ class RepairEnvironment:
 
     # -- prompts ---------------------------------------------------------------------------
     def _failing_tests_source(self, result: RunResult | None = None, limit: int = 6) -> str:
-        chunks = []
-        for _, node, src in _test_function_nodes(self.inputs, result or self.baseline)[:limit]:
-            chunks.append(ast.get_source_segment(src, node) or "")
-        return "\n\n".join(c for c in chunks if c)
+        chunks: list[str] = []
+        for _, node, src in _test_function_nodes(self.inputs, result or self.baseline):
+            text = ast.get_source_segment(src, node) or ""
+            if text and text not in chunks:  # a parametrized test fails once per case
+                chunks.append(text)
+            if len(chunks) >= limit:
+                break
+        return "\n\n".join(chunks)
 
     def _problem_text(self) -> str:
         outline = module_outline(self.inputs.source, set(self.targets))
@@ -367,6 +426,12 @@ class RepairEnvironment:
         outline = module_outline(source, set(self.targets))
         items = [line.strip().removesuffix(": ...").removesuffix(":") for line in outline.splitlines()
                  if line.strip() and line.strip() != "..."]
+        # What the targets use comes first: the functions and methods they call, the module
+        # constants they read (with their values where short); a real module has far more
+        # than fits, and its first definitions are seldom the ones that matter.
+        used = _names_in(self.target_source)
+        first = [i for i in items if _defined_name(i) in used]
+        items = first + _constants(source, used) + [i for i in items if i not in first]
         if not items:
             return ""
         return (f"The rest of `{self.inputs.module_rel}` (leave it as it is): "
@@ -389,7 +454,7 @@ class RepairEnvironment:
     def _turn_text(self, source: str, result: RunResult, note: str = "") -> str:
         """v1: the failing tests and their output first, the code to fix last, where a small
         model continues from it; then one rule saying exactly what to return."""
-        shown = targets_source(source, self.targets)
+        shown = self._shown_code(source)
         failing = f"{result.n_total - result.n_passed} of {result.n_total}" if result.n_total else "the"
         verb = "has" if len(self.targets) == 1 else "have"
         parts = [f"{_names(self.targets)} in `{self.inputs.module_rel}` {verb} a bug: {failing} tests fail."]
@@ -448,13 +513,23 @@ class RepairEnvironment:
         if tests:
             head = f"# Tests ({', '.join(self.inputs.tests_rel)}):\n{tests}\n\n\n" + head
         out = []
-        for t in self.targets:
+        for t, i in self._cloze_order()[:limit]:
             lines = self._target_texts[t].splitlines(keepends=True)
-            for i in _body_lines("".join(lines)):
-                indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
-                prefix, suffix = head + "".join(lines[:i]) + indent, "".join(lines[i + 1:])
-                out.append((f"{pre}{prefix}{suf}{suffix}{mid}", (t, i)))
-        return out[:limit]
+            indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
+            prefix, suffix = head + "".join(lines[:i]) + indent, "".join(lines[i + 1:])
+            out.append((f"{pre}{prefix}{suf}{suffix}{mid}", (t, i)))
+        return out
+
+    def _cloze_order(self) -> list[tuple[str, int]]:
+        """The (function, line index) pairs to propose lines for: in the targets' order, or,
+        with a traced run's line scores, the lines the failing tests point at most first."""
+        items = [(t, i) for t in self.editable for i in _body_lines(self._target_texts[t])]
+        lines = self.suspicion.lines if self.suspicion else {}
+        if not lines:
+            return [(t, i) for t, i in items if t in self.targets]
+        rank = {t: k for k, t in enumerate(self.editable)}
+        score = {(t, i): lines.get(self._spans[t].start + i, 0.0) for t, i in items}
+        return sorted(items, key=lambda ti: (-score[ti], rank[ti[0]], ti[1]))
 
     def cloze_line(self, tag: tuple[str, int]) -> str:
         """The line a cloze prompt leaves out, as written (without its indent, which ends
@@ -484,7 +559,7 @@ class RepairEnvironment:
         if not blocks:
             return ""
         if self.style.lenient:
-            shorts = {t.rsplit(".", 1)[-1] for t in self.targets}
+            shorts = {t.rsplit(".", 1)[-1] for t in self.editable}
             for b in blocks:
                 if any(re.search(rf"^\s*(?:async\s+)?def\s+{re.escape(s)}\s*\(", b, re.M) for s in shorts):
                     return b
@@ -495,7 +570,7 @@ class RepairEnvironment:
         if not code.strip():
             return Evaluation(False, False, reason="the answer has no code")
         try:
-            sp = splice(self.inputs.source, self.targets, code, Path(self.inputs.module_rel).stem,
+            sp = splice(self.inputs.source, self.editable, code, Path(self.inputs.module_rel).stem,
                         lenient=self.style.lenient, preserve=self.style.preserve)
         except SpliceError as e:
             return Evaluation(False, False, reason=str(e), code=code)
@@ -537,25 +612,27 @@ class RepairEnvironment:
         return fut.result() if fut is not None else None
 
     def _run(self, sp, key: str) -> Evaluation:
-        runs, r = [], None
-        if self._failing_first:
-            # A big test suite: the tests that fail now decide most candidates, in a fraction
-            # of the time; only a candidate that passes them gets the full run, which alone
-            # can catch a regression and call it fixed.
-            quick = run_tests(self.inputs, self.sandbox, sp.source, only=self._failing_first).against(
-                self.baseline, expected=self._failing_first)
-            runs.append("failing")
+        runs, r, seconds = [], None, 0.0
+        # A big test suite: the tests that fail now decide most candidates, in a fraction of
+        # the time; only a candidate that passes them (and then the tests that reach the code
+        # it changes) gets the full run, which alone can catch a regression and call it fixed.
+        for stage, only in self._stages:
+            quick = run_tests(self.inputs, self.sandbox, sp.source, only=only).against(self.baseline, expected=only)
+            runs.append(stage)
+            seconds += quick.seconds
             if not quick.passed:
                 r = quick.merged(self.baseline)
+                break
         if r is None:
             r = run_tests(self.inputs, self.sandbox, sp.source).against(self.baseline)
             runs.append("full")
+            seconds += r.seconds
         ev = _from_run(r, sp, self._test_output(r))
-        if len(runs) == 2:
-            ev.seconds += quick.seconds
+        ev.seconds = seconds
         ev.key = key
         with self._lock:
             self.test_runs.update(runs)
+            self.test_seconds += ev.seconds
         return ev
 
     # -- later turns -----------------------------------------------------------------------
@@ -611,6 +688,32 @@ def _from_run(r: RunResult, sp, feedback: str | None = None) -> Evaluation:
         outcomes={t.name: t.ok for t in r.tests}, seconds=r.seconds,
         source=sp.source, run=r,
     )
+
+
+def _names_in(code: str) -> set[str]:
+    try:
+        tree = ast.parse(dedent_code(code))
+    except SyntaxError:
+        return set()
+    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} | \
+        {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+
+
+def _defined_name(item: str) -> str | None:
+    m = re.match(r"(?:async\s+)?(?:def|class)\s+(\w+)", item)
+    return m.group(1) if m else None
+
+
+def _constants(source: str, used: set[str], width: int = 60) -> list[str]:
+    """``NAME = value`` for the module-level names in ``used`` that plain assignments bind,
+    the value cut to ``width`` characters."""
+    out = []
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and node.targets[0].id in used:
+            value = " ".join((ast.get_source_segment(source, node.value) or "…").split())
+            out.append(f"{node.targets[0].id} = {value[:width]}{'…' if len(value) > width else ''}")
+    return out
 
 
 def _signature_and_docstring(func_src: str) -> str:

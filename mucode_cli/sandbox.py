@@ -103,6 +103,10 @@ class RunResult:
     collect_error_ids: list[str] = field(default_factory=list)  # the node (file) of each collect error
     isolation: str = ""
     timeout: float = 0.0
+    # A traced run (``run_pytest(trace=...)``): per test, the first lines of the traced file's
+    # functions it called, and the lines it ran (None where another tracer, e.g. coverage, held
+    # the trace hook).
+    reach: dict[str, tuple[frozenset[int], frozenset[int] | None]] = field(default_factory=dict)
 
     @property
     def n_passed(self) -> int:
@@ -225,8 +229,10 @@ def _signed_events(path: Path, key: bytes):
 
 
 def _parse_results(path: Path, key: bytes, timed_out: bool, timeout: float
-                   ) -> tuple[list[TestOutcome], list[tuple[str, str]], int | None]:
+                   ) -> tuple[list[TestOutcome], list[tuple[str, str]], int | None, dict]:
     collected: list[str] = []
+    sets: dict[int, frozenset[int]] = {}
+    reach: dict[str, tuple[frozenset[int], frozenset[int] | None]] = {}
     reports: dict[str, TestOutcome] = {}
     started: list[str] = []
     collect_errors: list[tuple[str, str]] = []
@@ -248,6 +254,12 @@ def _parse_results(path: Path, key: bytes, timed_out: bool, timeout: float
                                             str(ev.get("captured", "")))
         elif kind == "finish":
             exitstatus = int(ev.get("exitstatus", 1))
+        elif kind == "set":
+            sets[int(ev.get("id", -1))] = frozenset(int(x) for x in ev.get("items", []))
+        elif kind == "reach":
+            lines = ev.get("lines")
+            reach[str(ev.get("nodeid"))] = (sets.get(ev.get("calls"), frozenset()),
+                                             None if lines is None else sets.get(lines, frozenset()))
     tests = []
     for name in collected:
         if name in reports:
@@ -258,7 +270,7 @@ def _parse_results(path: Path, key: bytes, timed_out: bool, timeout: float
             tests.append(TestOutcome(name, "error", "the test process died while this test ran"))
         else:
             tests.append(TestOutcome(name, "not run"))
-    return tests, collect_errors, exitstatus
+    return tests, collect_errors, exitstatus, reach
 
 
 class Sandbox:
@@ -278,6 +290,7 @@ class Sandbox:
         extra_args: list[str] | None = None,
         only: list[str] | None = None,
         plugins: bool = True,
+        trace: list[str] | None = None,
     ) -> RunResult:
         """Copy ``project`` (may be None), write ``files`` over it, run pytest on ``test_paths``.
 
@@ -287,12 +300,15 @@ class Sandbox:
         ``plugins=False``: pytest does not load the installed plugins it would find by entry
         point (hypothesis, anyio, pytest-benchmark... take a second or more per run to import);
         plugins named with ``-p`` or in a conftest still load. For tests known not to need them
-        (``RunResult.same_as`` tells)."""
+        (``RunResult.same_as`` tells). ``trace``: files of the copy whose functions and lines
+        each test runs are recorded (``RunResult.reach``)."""
         lim = self.limits
         root = Path(tempfile.mkdtemp(prefix="mucode-sandbox-"))
         try:
             key = secrets.token_bytes(32)
             _stage(root, project, files, key, only)
+            if trace:
+                (root / "out" / "trace.json").write_text(json.dumps([str(root / "work" / t) for t in trace]))
             drop = None
             if hasattr(os, "geteuid") and os.geteuid() == 0:
                 # Root ignores RLIMIT_NPROC and can write anywhere: run as nobody instead.
@@ -306,7 +322,7 @@ class Sandbox:
                 *(extra_args or []), "--", *test_paths,
             ]
             cfg = {
-                "cwd": str(root / "work"), "argv": argv, "env": _environment(root, import_roots, only, plugins),
+                "cwd": str(root / "work"), "argv": argv, "env": _environment(root, import_roots, only, plugins, bool(trace)),
                 "drop_to": drop, "isolate": lim.isolate, "expose": self._exposed(root, project),
                 "staging": str(root / "stage"), "keep": [str(root)], "isolation_file": str(root / "isolation.txt"),
                 "limits": {"cpu_seconds": lim.cpu_seconds, "memory_mb": lim.memory_mb,
@@ -316,8 +332,8 @@ class Sandbox:
             cfg_path.write_text(json.dumps(cfg))
             os.chmod(cfg_path, 0o600)
             code, timed_out, seconds = _launch(cfg_path, root / "output.log", lim.timeout)
-            tests, collect_errors, exitstatus = _parse_results(root / "out" / "results.jsonl", key, timed_out,
-                                                               lim.timeout)
+            tests, collect_errors, exitstatus, reach = _parse_results(root / "out" / "results.jsonl", key,
+                                                                      timed_out, lim.timeout)
             isolation_file = root / "isolation.txt"
             self.last_isolation = isolation_file.read_text() if isolation_file.exists() else "unknown"
             passed = (
@@ -328,7 +344,7 @@ class Sandbox:
                              output=_read_tail(root / "output.log", _KEEP_OUTPUT),
                              collect_errors=[m for _, m in collect_errors],
                              collect_error_ids=[i for i, _ in collect_errors],
-                             isolation=self.last_isolation, timeout=lim.timeout)
+                             isolation=self.last_isolation, timeout=lim.timeout, reach=reach)
         finally:
             shutil.rmtree(root, ignore_errors=True)
 
@@ -364,7 +380,7 @@ def _stage(root: Path, project: Path | None, files: dict[str, str], key: bytes, 
 
 
 def _environment(root: Path, import_roots: list[str] | None, only: list[str] | None,
-                 plugins: bool = True) -> dict[str, str]:
+                 plugins: bool = True, trace: bool = False) -> dict[str, str]:
     """A clean environment: nothing of ours leaks in but PATH and a few BLAS settings."""
     out = root / "out"
     env = {
@@ -378,6 +394,7 @@ def _environment(root: Path, import_roots: list[str] | None, only: list[str] | N
         "MUCODE_RESULTS": str(out / "results.jsonl"),
         "MUCODE_RESULTS_KEY": str(out / "key"),
         **({"MUCODE_ONLY": str(out / "only.json")} if only is not None else {}),
+        **({"MUCODE_TRACE": str(out / "trace.json")} if trace else {}),
         "OMP_NUM_THREADS": "1",
         "OPENBLAS_NUM_THREADS": "1",
         "NO_COLOR": "1",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import random
 import time
+from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Protocol
@@ -46,6 +47,9 @@ class SearchResult:
     solved: bool
     seconds: float
     tokens: int
+    # Wall-clock seconds of the search by what it waited on: the model ("generation", incl.
+    # reading the one-line proposals), the verifier, and test runs not yet done when needed.
+    timing: dict[str, float] = field(default_factory=dict)
 
     @property
     def final(self) -> Candidate | None:
@@ -119,8 +123,10 @@ class Search:
         self.observer = observer
         self.policy = POLICIES[config.select]
 
-    def run(self, env: Environment, previous: Evaluation | None = None) -> SearchResult:
-        """``previous``: the evaluation of the starting code, if any (fix has one)."""
+    def run(self, env: Environment, previous: Evaluation | None = None, after: int = 0) -> SearchResult:
+        """``previous``: the evaluation of the starting code, if any (fix has one). ``after``:
+        turns another search made before this one (its turns are numbered on from there; it
+        starts as a first turn does, with its own one-line proposals and rewrites)."""
         cfg = self.config
         rng = random.Random(cfg.seed)
         messages = env.initial_messages()
@@ -130,24 +136,28 @@ class Search:
         solved = False
         pool = ThreadPoolExecutor(max_workers=max(1, cfg.workers))
         self._runs: dict[str, Future] = {}  # answer text -> its test run, shared by repeats
+        self.timing: Counter[str] = Counter()
+        self._after = after
         try:
             for t in range(1, cfg.turns + 1):
                 if self.observer:
-                    self.observer.turn_started(t, cfg.turns)
+                    self.observer.turn_started(after + t, after + cfg.turns)
                 cands, stopped = self._sample_turn(env, messages, t, pool)
                 tokens += sum(c.tokens for c in cands)
                 contenders = self._to_score(cands, previous)
                 if contenders:
                     # Sampled answers repeat (often, at low temperature): score each code once.
                     codes = list(dict.fromkeys(_code(c) for c in contenders))
+                    began = time.monotonic()
                     score_of = dict(zip(codes, self.verifier.score(env.problem, codes)))
+                    self.timing["verifier"] += time.monotonic() - began
                     for c in contenders:
                         c.score, c.scored = score_of[_code(c)], True
                 for c in cands:
                     if not c.evaluation.valid:
                         c.score = float("-inf")
                 chosen = self.policy.choose(cands, previous, rng)
-                turn = Turn(t, list(messages), cands, chosen, stopped)
+                turn = Turn(after + t, list(messages), cands, chosen, stopped)
                 turns.append(turn)
                 if self.observer:
                     self.observer.turn_done(turn)
@@ -164,7 +174,18 @@ class Search:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
         pool.shutdown(wait=True)
-        return SearchResult(turns, solved, time.monotonic() - start, tokens)
+        timing = {k: round(v, 3) for k, v in self.timing.items()}
+        return SearchResult(turns, solved, time.monotonic() - start, tokens, timing)
+
+    def _result(self, fut: Future) -> Evaluation:
+        """A candidate's test run, the time spent waiting for it counted."""
+        if fut.done():
+            return fut.result()
+        began = time.monotonic()
+        try:
+            return fut.result()
+        finally:
+            self.timing["tests_wait"] += time.monotonic() - began
 
     @staticmethod
     def _next_messages(env: Environment, messages: list[Message], pick: Candidate) -> list[Message]:
@@ -233,7 +254,10 @@ class Search:
         seed = turn_seed(cfg.seed, t)
         asks, strategies, tags, offsets = [], [], [], []
         index = 0
-        for ask_messages, count, strategy, tag in self._asks(env, messages, t):
+        began = time.monotonic()
+        turn_asks = self._asks(env, messages, t)  # reads the one-line proposals' prompts: model time
+        self.timing["generation"] += time.monotonic() - began
+        for ask_messages, count, strategy, tag in turn_asks:
             params = cfg.params
             if strategy != "sample" and params.greedy_first:
                 params = replace(params, greedy_first=False)  # the greedy answer is the main prompt's
@@ -250,13 +274,15 @@ class Search:
         for stream in self._streams(asks, strategies, tags):
             if stopped:
                 break
+            mark = time.monotonic()
             try:
                 for comp in stream:
+                    self.timing["generation"] += time.monotonic() - mark
                     k = comp.ask
                     strategy = strategies[k]
                     greedy = strategy == "sample" and asks[k][2].greedy_first and comp.index == 0
                     text = env.cloze_answer(tags[k][0], tags[k][1] + comp.text) if strategy == "cloze" else comp.text
-                    cand = Candidate(t, offsets[k] + comp.index, text, Evaluation(False, False),
+                    cand = Candidate(self._after + t, offsets[k] + comp.index, text, Evaluation(False, False),
                                      tokens=comp.n_tokens, gen_seconds=comp.seconds, seed=asks[k][3] + comp.index,
                                      strategy="greedy" if greedy else strategy)
                     # The test run overlaps with generating the next candidate; an answer seen
@@ -268,22 +294,25 @@ class Search:
                     pending.append((cand, self._runs[text]))
                     # Earlier candidates had a whole generation's time to finish their tests, so
                     # waiting on them costs little; the newest is only checked if already done.
-                    if cfg.early_stop and (any(f.result().passed for _, f in pending[:-1])
+                    if cfg.early_stop and (any(self._result(f).passed for _, f in pending[:-1])
                                            or (pending[-1][1].done() and pending[-1][1].result().passed)):
                         stopped = len(pending) < index
                         break
+                    mark = time.monotonic()
+                else:
+                    self.timing["generation"] += time.monotonic() - mark
             finally:
                 close = getattr(stream, "close", None)
                 if close:
                     close()
-            if cfg.early_stop and not stopped and any(f.result().passed for _, f in pending) \
+            if cfg.early_stop and not stopped and any(self._result(f).passed for _, f in pending) \
                     and len(pending) < index:
                 stopped = True  # the last answer of one prompt passed: the next prompt is not needed
         out = []
         # In the order they were asked for (greedy first), numbered by their place in the turn.
         for position, (cand, fut) in enumerate(sorted(pending, key=lambda p: p[0].index)):
             cand.index = position
-            cand.evaluation = copy.copy(fut.result())  # repeats share a run, not an object
+            cand.evaluation = copy.copy(self._result(fut))  # repeats share a run, not an object
             out.append(cand)
             if self.observer:
                 self.observer.candidate_done(cand)

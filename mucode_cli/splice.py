@@ -463,8 +463,73 @@ def _parses(text: str) -> bool:
         return False
 
 
+def shorten_docstrings(code: str, keep: int = 3) -> str:
+    """The code with each function's docstring cut to its first paragraph (at most ``keep``
+    lines): what the model is shown of a real project's function, whose docstring is often
+    most of its text. An answer that types the short docstring back gets the original one
+    again (``merge_preserving``), so the cut costs the user's file nothing."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return code
+    lines = code.splitlines(keepends=True)
+    cuts = []
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or not node.body:
+            continue
+        doc = node.body[0]
+        if not (isinstance(doc, ast.Expr) and isinstance(doc.value, ast.Constant) and isinstance(doc.value.value, str)):
+            continue
+        first, last = doc.lineno - 1, doc.end_lineno - 1
+        if last - first < keep + 1:
+            continue
+        body = lines[first: last + 1]
+        opening = body[0].lstrip()
+        quote = opening[len(opening) - len(opening.lstrip("rRuUbBfF")):][:3]
+        quote = quote if quote in ('"""', "'''") else None
+        if quote is None:
+            continue
+        shown = [body[0]]
+        for line in body[1:]:
+            if not line.strip() or len(shown) >= keep:
+                break
+            shown.append(line)
+        indent = body[0][: len(body[0]) - len(body[0].lstrip())]
+        if shown[0].strip() == quote:  # the summary starts on the next line
+            shown = shown[:keep]
+        cuts.append((first, last, shown + [f"{indent}...\n", f"{indent}{quote}\n"]))
+    for first, last, shown in sorted(cuts, reverse=True):
+        lines[first: last + 1] = shown
+    out = "".join(lines)
+    return out if _parses(out) else code
+
+
+def _cleaned_docstring(text: str) -> str | None:
+    try:
+        node = ast.parse(text).body[0]
+    except (SyntaxError, IndexError):
+        return None
+    return ast.get_docstring(node) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
+
+
+def _without_docstring(text: str) -> str:
+    span = _docstring_lines(text)
+    if span is None:
+        return text
+    lines = text.splitlines(keepends=True)
+    return "".join(lines[: span[0]] + lines[span[1] + 1:])
+
+
 def _restore_docstring(original: str, answer: str) -> str:
     od, ad = _docstring_lines(original), _docstring_lines(answer)
+    if od is not None and ad is not None:
+        # The answer typed back the shortened docstring it was shown (shorten_docstrings):
+        # the original comes back in its place.
+        mine, theirs = _cleaned_docstring(original) or "", _cleaned_docstring(answer) or ""
+        short = theirs.rstrip().removesuffix("...").rstrip()
+        body = _without_docstring(answer)
+        if short and mine.startswith(short) and mine != theirs and _docstring_lines(body) is None and _parses(body):
+            answer, ad = body, None
     if od is None or ad is not None:
         return answer
     try:

@@ -112,12 +112,12 @@ def test_big_test_files_run_the_failing_tests_first_and_in_full_only_for_passers
     assert report.fixed and report.after.passed and report.after.n_run == 26
     assert "count = len(values)\n" in report.new_source
     # Turn 1: two runs of the failing test, one full; turn 2: the same code twice is one run.
-    assert report.test_runs == {"failing_only": 3, "full": 2}
+    assert report.test_runs == {"failing_only": 3, "reaching": 0, "full": 2}
 
 
 def test_small_test_files_run_in_full(tmp_path):
     report = _fix(tmp_path, RIGHT, minimize=True)
-    assert report.fixed and report.test_runs == {"failing_only": 0, "full": 1}
+    assert report.fixed and report.test_runs == {"failing_only": 0, "reaching": 0, "full": 1}
 
 
 def test_candidates_run_without_autoloaded_plugins_only_where_the_tests_do_not_need_them(tmp_path):
@@ -131,3 +131,39 @@ def test_candidates_run_without_autoloaded_plugins_only_where_the_tests_do_not_n
     (root / "mod.py").write_text("def f(x):\n    return x + x + 1\n")
     needs = prepare(root / "mod.py", [root / "test_mod.py"], sb)
     assert not needs.before.passed and needs.inputs.plugins
+
+
+# Most of this file never reaches `mean`: 30 tests of another function.
+MIXED_TESTS = '''import pytest
+from stats import mean, twice
+
+
+@pytest.mark.parametrize("k", range(30))
+def test_twice(k):
+    assert twice(k) == 2 * k
+
+
+def test_mean():
+    assert mean([1, 2, 3]) == 2
+
+
+def test_mean_one():
+    assert mean([4]) == 4
+'''
+# Right on [1, 2, 3], wrong on [4]: a regression only the tests that reach `mean` can show.
+HALF_RIGHT = "```python\ndef mean(values):\n    return sum(values) / 3\n```"
+
+
+def test_candidates_run_the_tests_that_reach_the_changed_code_before_the_whole_files(tmp_path):
+    sb = Sandbox(SandboxLimits(timeout=30))
+    module = MODULE.replace("    count = len(values) - 1", "    count = len(values) - 1 if len(values) > 1 else 1") \
+        + "\n\ndef twice(x):\n    return 2 * x\n"
+    report = prepare(write(tmp_path / "stats.py", module), [write(tmp_path / "test_stats.py", MIXED_TESTS)], sb)
+    assert (report.before.n_passed, report.before.n_total) == (31, 32) and report.targets == ["mean"]
+    cfg = SearchConfig(n=2, turns=1, early_stop=True, params=SampleParams(max_tokens=64))
+    run_fix(report, ScriptedGenerator([[HALF_RIGHT, RIGHT]]), NullVerifier(), cfg, sb)
+    half, right = report.search.turns[0].candidates
+    # The half-right answer passed the failing test, then failed one that reaches mean: no full run.
+    assert not half.evaluation.passed and half.evaluation.run.n_run == 2
+    assert report.fixed and report.after.passed and report.after.n_run == 32
+    assert report.test_runs == {"failing_only": 2, "reaching": 2, "full": 1}

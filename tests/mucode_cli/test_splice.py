@@ -231,3 +231,35 @@ def test_methods_with_column_zero_docstring_lines_splice_and_keep_their_docstrin
     assert "\nbuild=\"b\")\n" in shown and shown.startswith("class Version:\n    @classmethod\n")
     block = VERSIONED.split("\n\n    def major")[0].split("\n", 1)[1] + "\n"
     assert indent_code(dedent_code(block), "    ") == block
+
+
+LONG_DOC = '''def ordinal(number):
+    """
+    The suffix of a number's position, as in 1st, 2nd.
+
+    Examples::
+
+        >>> ordinal(1)
+        'st'
+        >>> ordinal(13)
+        'th'
+    """
+    number = abs(int(number))
+    if number % 100 in (11, 12):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+'''
+
+
+def test_long_docstrings_are_shown_cut_and_come_back_whole_in_the_fix():
+    from mucode_cli.splice import merge_preserving, shorten_docstrings
+
+    shown = shorten_docstrings(LONG_DOC)
+    assert "Examples" not in shown and "The suffix of a number's position" in shown and shown.count('"""') == 2
+    assert shorten_docstrings('def f():\n    """One line."""\n    return 1\n') == 'def f():\n    """One line."""\n    return 1\n'
+    # The answer types back the cut docstring with the fix: the original docstring is restored.
+    answer = shown.replace("(11, 12)", "(11, 12, 13)")
+    assert merge_preserving(LONG_DOC, answer) == LONG_DOC.replace("(11, 12)", "(11, 12, 13)")
+    # An answer that writes a docstring of its own keeps it.
+    own = answer.replace("The suffix of a number's position, as in 1st, 2nd.", "Suffix.")
+    assert "Suffix." in merge_preserving(LONG_DOC, own)

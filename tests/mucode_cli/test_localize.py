@@ -1,0 +1,106 @@
+"""Tracing which functions and lines each test runs (real sandbox and pytest), and the
+ranking of suspects that picks the function to repair."""
+
+from mucode_cli.fix import prepare
+from mucode_cli.localize import reaching, suspicion
+from mucode_cli.repair_env import RepairEnvironment, choose_targets
+from mucode_cli.sandbox import Sandbox, SandboxLimits
+from tests.conftest import write
+
+# The bug is in `suffix`; the tests name `label`, its caller, more often than `suffix`.
+MODULE = '''def suffix(n):
+    if n % 100 in (11, 12):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def label(n):
+    return f"{n}{suffix(n)}"
+
+
+def double(n):
+    return 2 * n
+'''
+TESTS = '''from mod import double, label, suffix
+
+
+def test_label_13():
+    assert label(13) == "13th"
+
+
+def test_label_113():
+    assert label(113) == "113th"
+
+
+def test_label_2():
+    assert label(2) == "2nd"
+
+
+def test_suffix_13():
+    assert suffix(13) == "th"
+
+
+def test_suffix_1():
+    assert suffix(1) == "st"
+
+
+def test_double():
+    assert double(2) == 4
+'''
+
+
+def _project(tmp_path, conftest=None):
+    write(tmp_path / "mod.py", MODULE)
+    write(tmp_path / "test_mod.py", TESTS)
+    if conftest:
+        write(tmp_path / "conftest.py", conftest)
+    return tmp_path
+
+
+def test_a_traced_run_records_each_tests_functions_and_lines(tmp_path):
+    root = _project(tmp_path)
+    r = Sandbox(SandboxLimits(timeout=30)).run_pytest(root, {}, ["test_mod.py"], trace=["mod.py"])
+    assert {t.name: t.ok for t in r.tests}["test_mod.py::test_label_13"] is False
+    calls, lines = r.reach["test_mod.py::test_label_13"]
+    assert calls == {1, 7}  # suffix and label, by their first lines
+    assert {2, 4, 8} <= lines and 3 not in lines  # 13 is no teen here: `return "th"` did not run
+    assert r.reach["test_mod.py::test_double"][0] == {11}
+    # Untraced runs record nothing.
+    assert Sandbox(SandboxLimits(timeout=30)).run_pytest(root, {}, ["test_mod.py"]).reach == {}
+
+
+def test_with_another_tracer_holding_the_hook_calls_are_still_recorded(tmp_path):
+    # What a coverage tool does: its own trace function for the whole run.
+    root = _project(tmp_path, "import sys\n\n\ndef pytest_configure(config):\n    sys.settrace(lambda *a: None)\n")
+    r = Sandbox(SandboxLimits(timeout=30)).run_pytest(root, {}, ["test_mod.py"], trace=["mod.py"])
+    calls, lines = r.reach["test_mod.py::test_label_13"]
+    assert calls == {1, 7} and lines is None
+
+
+def test_the_spectrum_points_at_the_callee_the_failing_tests_share(tmp_path):
+    root = _project(tmp_path)
+    report = prepare(root / "mod.py", [root / "test_mod.py"], Sandbox(SandboxLimits(timeout=30)))
+    s = report.suspicion
+    assert [q for q, _ in s.functions] == ["suffix", "label"]  # double: no failing test runs it
+    assert report.targets == ["suffix"]
+    # By names alone the tests point at both (label's tests are most of the failures).
+    assert choose_targets(report.inputs, report.before) == ["label", "suffix"]
+    # The buggy line is among the lines every failing test runs.
+    assert s.lines[2] == max(s.lines.values())
+    assert set(reaching(report.before, ["suffix"], MODULE)) == {
+        f"test_mod.py::test_{n}" for n in ("label_13", "label_113", "label_2", "suffix_13", "suffix_1")}
+    assert suspicion(MODULE, report.before.__class__([], True, 0, False, 0.0)) is None
+
+
+def test_one_line_proposals_go_to_the_most_suspect_lines_of_the_suspects(tmp_path):
+    root = _project(tmp_path)
+    sb = Sandbox(SandboxLimits(timeout=30))
+    report = prepare(root / "mod.py", [root / "test_mod.py"], sb)
+    env = RepairEnvironment(report.inputs, report.targets, report.before, sb, suspicion=report.suspicion)
+    assert env.editable == ["suffix", "label"]  # answers may change the next suspect too
+    order = env._cloze_order()
+    assert order[0] == ("suffix", 1)  # `if n % 100 in (11, 12):`, run by every failing test
+    assert ("label", 1) in order
+    # Without a ranking: the target's lines in order, and only the target may change.
+    plain = RepairEnvironment(report.inputs, report.targets, report.before, sb)
+    assert plain.editable == ["suffix"] and plain._cloze_order() == [("suffix", 1), ("suffix", 2), ("suffix", 3)]

@@ -281,6 +281,7 @@ def bench(
     full_search: bool = typer.Option(False, "--full-search", help="repair: sample all N candidates even after one passes (per-sample pass rates)."),
     projects: Optional[str] = typer.Option(None, "--projects", help="projects: only these projects of the catalog (comma-separated names)."),
     case_timeout: float = typer.Option(300.0, "--case-timeout", help="projects: seconds one case's `mucode fix` may take; longer counts as not fixed."),
+    escalate: Optional[str] = typer.Option(None, "--escalate", help="projects: passed on to fix (the cascade: the stronger model for the turns after the first)."),
     work: Optional[Path] = typer.Option(None, "--work", help="projects: where sdists, venvs and working copies are kept (default: the cache, ~/.cache/mucode/projects)."),
     variant: Optional[List[str]] = typer.Option(None, "--variant", help="KEY=VALUE settings for ablations (repeatable). repair: of the repair prompt, answer handling and sampling; humaneval/mbpp: lead=1|0 (humaneval's default 1: the answer is begun for the model with a python block and the problem's signature and docstring, so it writes only the body; 0: the paper's prompt alone); rewrite_later=K (of the n candidates of turns 2+, K asked afresh with the last failure instead of in the chat; default n with the lead, else 0)."),
 ):
@@ -311,9 +312,9 @@ def bench(
     if benchmark == "projects":
         _bench_projects(ctx, data=data, split=split, projects=projects, ids=ids, model=model, verifier=verifier,
                         n=n, turns=turns, select=select, timeout=timeout, threads=threads, case_timeout=case_timeout,
-                        work=work, out=out, as_json=as_json)
-    if projects or work or ctx.get_parameter_source("case_timeout").name != "DEFAULT":
-        _fail("--projects, --work and --case-timeout are options of `mucode bench projects`")
+                        escalate=escalate, work=work, out=out, as_json=as_json)
+    if projects or work or escalate or ctx.get_parameter_source("case_timeout").name != "DEFAULT":
+        _fail("--projects, --work, --escalate and --case-timeout are options of `mucode bench projects`")
     if source or full_search or mutants_per_problem != 1:
         _fail("--source, --full-search and --mutants-per-problem are options of `mucode bench repair`")
     from bench.repair import parse_variant
@@ -447,7 +448,7 @@ def _bench_repair(*, data, split, source, model, verifier, n, turns, temperature
 
 
 def _bench_projects(ctx: typer.Context, *, data, split, projects, ids, model, verifier, n, turns, select, timeout,
-                    threads, case_timeout, work, out, as_json) -> None:
+                    threads, case_timeout, escalate, work, out, as_json) -> None:
     """``mucode bench projects``: each case is an ordinary ``mucode fix`` run in a real project."""
     import time as _time
 
@@ -466,7 +467,7 @@ def _bench_projects(ctx: typer.Context, *, data, split, projects, ids, model, ve
     args: list[str] = []
     for name, flag, value in (("verifier", "--verifier", verifier), ("n", "-n", n), ("turns", "--turns", turns),
                               ("select", "--select", select), ("timeout", "--timeout", timeout),
-                              ("threads", "--threads", threads)):
+                              ("threads", "--threads", threads), ("escalate", "--escalate", escalate)):
         if ctx.get_parameter_source(name).name != "DEFAULT":
             args += [flag, str(value)]
     given_model = model if ctx.get_parameter_source("model").name != "DEFAULT" else ""

@@ -35,6 +35,9 @@ class Suspicion:
     def top(self, k: int) -> list[str]:
         return [q for q, _ in self.functions[:k]]
 
+    def score(self, qualname: str) -> float:
+        return dict(self.functions).get(qualname, 0.0)
+
 
 def suspicion(source: str, result: RunResult) -> Suspicion | None:
     """The ranking from a traced run of the original, or None if it traced nothing (no
@@ -61,8 +64,10 @@ def suspicion(source: str, result: RunResult) -> Suspicion | None:
                 line_counts.setdefault(line, [0, 0])[col] += 1
     size = {q: s.end - s.start for q, s in spans.items()}
     scored = [(q, ochiai(ef, ep, len(failed)), ep) for q, (ef, ep) in fn_counts.items() if ef]
-    # Ties: the function fewer passing tests run (the more specific), then the shorter one.
-    scored.sort(key=lambda x: (-x[1], x[2], size.get(x[0], 0)))
+    # Ties: the function fewer passing tests run (the more specific), then the shorter one,
+    # then the module's order (the same ranking on every run).
+    order = {q: i for i, q in enumerate(spans)}
+    scored.sort(key=lambda x: (-x[1], x[2], size.get(x[0], 0), order.get(x[0], 0)))
     line_scores = {ln: ochiai(ef, ep, len(failed)) for ln, (ef, ep) in line_counts.items()} if lines_traced else {}
     return Suspicion([(q, round(s, 4)) for q, s, _ in scored], line_scores) if scored else None
 

@@ -244,7 +244,8 @@ def choose_targets(inputs: RepairInputs, result: RunResult, explicit: list[str] 
     # function, since a prompt with several makes a small model type them all back.
     ranked = [q for q in (suspicion.top(len(spans)) if suspicion else []) if q in spans]
     if found:
-        among = [q for q in ranked if q in found]
+        # Frames equally suspect: the innermost, where the exception was raised.
+        among = sorted((q for q in ranked if q in found), key=lambda q: (-suspicion.score(q), -found.index(q)))
         return among[:1] or found
     if ranked:
         return ranked[:1]

@@ -41,7 +41,8 @@ def test_check_passes_on_fixed_code_and_survives_hostile_code(tmp_path):
 
 
 @pytest.mark.parametrize("case", ["missing", "folder", "binary", "latin1", "syntax", "not_pytest", "n0", "turns0",
-                                  "bad_select", "bad_function", "missing_model", "corrupt_model", "same_file"])
+                                  "bad_select", "bad_function", "missing_model", "corrupt_model", "same_file",
+                                  "missing_escalate"])
 def test_bad_input_exits_2_with_one_line_and_writes_nothing(example, tmp_path, case):
     f, t = example / "stats.py", example / "test_stats.py"
     extra = []
@@ -75,6 +76,8 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(example, tmp_path, c
         extra = ["--model", bad]
     elif case == "same_file":
         t = f
+    elif case == "missing_escalate":  # the cascade's model is checked before any test runs
+        extra = ["--escalate", tmp_path / "missing.gguf"]
     before = snapshot(example)
     r = mucode("fix", f, "--tests", t, "--yes", *extra)
     assert r.returncode == 2, (r.stdout, r.stderr)
@@ -208,6 +211,9 @@ def test_models_list_is_readable_in_80_columns():
     listed = json.loads(subprocess.run([sys.executable, "-m", "mucode_cli.cli", "models", "list", "--json"],
                                        capture_output=True, text=True, timeout=120).stdout)
     assert {m["name"] for m in listed} == set(KNOWN_MODELS)
+    strong = next(m for m in listed if m["name"] == "qwen2.5-coder-1.5b")
+    assert strong["size"] == 1_117_320_768
+    assert strong["sha256"] == "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
 
 
 def test_every_train_option_is_a_train_config_field():

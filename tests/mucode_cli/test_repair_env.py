@@ -176,12 +176,13 @@ def _targets(tmp_path, module, tests, functions=None):
 
 def test_targets_are_the_functions_a_failing_traceback_passes_through(tmp_path):
     # The test calls only `report`; the exception is raised in `parse`, which `report` calls:
-    # both are on the traceback, the untouched `unused` is not.
+    # both are on the traceback, equally suspect to the traced run; the more specific
+    # (shorter) `parse` is the one target, the untouched `unused` is never one.
     module = ("def parse(text):\n    return int(text.strip('%'))  # '12.5%' raises\n\n\n"
               "def report(values):\n    return sum(parse(v) for v in values)\n\n\n"
               "def unused():\n    return 0\n")
     tests = "from m import report\n\n\ndef test_report():\n    assert report(['12.5%', '1%']) == 13.5\n"
-    assert _targets(tmp_path, module, tests) == ["report", "parse"]
+    assert _targets(tmp_path, module, tests) == ["parse"]
 
 
 def test_explicit_targets_are_checked_and_deduplicated(tmp_path):
@@ -194,14 +195,21 @@ def test_explicit_targets_are_checked_and_deduplicated(tmp_path):
         _targets(tmp_path, module, tests, ["nope"])
 
 
-def test_without_a_named_call_a_small_module_is_repaired_whole_a_big_one_needs_function(tmp_path):
+def test_a_function_reached_without_its_name_is_found_by_the_traced_run(tmp_path):
+    # The test reaches f1 through getattr: no name to follow, but the traced baseline saw it run.
+    tests = "import m\n\n\ndef test_all():\n    assert getattr(m, 'f' + '1')() == 2\n"
+    big = "".join(f"def f{i}():\n    return {i}\n\n\n" for i in range(1, 6))
+    assert _targets(tmp_path, big, tests) == ["f1"]
+
+
+def test_with_nothing_to_follow_a_small_module_is_repaired_whole_a_big_one_needs_function(tmp_path):
     from mucode_cli.errors import UserError
 
-    # The test reaches the functions through getattr: no name to follow.
-    tests = "import m\n\n\ndef test_all():\n    assert getattr(m, 'f' + '1')() == 2\n"
-    small = "".join(f"def f{i}():\n    return {i}\n\n\n" for i in range(1, 4))
+    # The failing test runs none of the module's functions and names none of them.
+    tests = "import m\n\n\ndef test_all():\n    assert m.LIMIT == 2\n"
+    small = "LIMIT = 1\n\n\n" + "".join(f"def f{i}():\n    return {i}\n\n\n" for i in range(1, 4))
     assert _targets(tmp_path, small, tests) == ["f1", "f2", "f3"]
-    big = "".join(f"def f{i}():\n    return {i}\n\n\n" for i in range(1, 6))
+    big = "LIMIT = 1\n\n\n" + "".join(f"def f{i}():\n    return {i}\n\n\n" for i in range(1, 6))
     with pytest.raises(UserError, match="pass --function NAME"):
         _targets(tmp_path, big, tests)
     with pytest.raises(UserError, match="defines no functions"):

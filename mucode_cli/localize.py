@@ -64,11 +64,16 @@ def suspicion(source: str, result: RunResult) -> Suspicion | None:
                 line_counts.setdefault(line, [0, 0])[col] += 1
     size = {q: s.end - s.start for q, s in spans.items()}
     scored = [(q, ochiai(ef, ep, len(failed)), ep) for q, (ef, ep) in fn_counts.items() if ef]
-    # Ties: the function fewer passing tests run (the more specific), then the shorter one,
-    # then the module's order (the same ranking on every run).
-    order = {q: i for i, q in enumerate(spans)}
-    scored.sort(key=lambda x: (-x[1], x[2], size.get(x[0], 0), order.get(x[0], 0)))
     line_scores = {ln: ochiai(ef, ep, len(failed)) for ln, (ef, ep) in line_counts.items()} if lines_traced else {}
+    # Functions the same tests run tie (a helper and its only caller): the one holding the
+    # line the failures point at most strongly (a branch only failing tests take), then the
+    # one fewer passing tests run, then the longer one (a one-line wrapper that every caller
+    # passes through is rarely where the bug is), then the module's order.
+    sharpest = {q: max((v for ln, v in line_scores.items() if spans[q].start <= ln <= spans[q].end), default=0.0)
+                for q, _, _ in scored if q in spans}
+    order = {q: i for i, q in enumerate(spans)}
+    scored.sort(key=lambda x: (-round(x[1], 4), -round(sharpest.get(x[0], 0.0), 4), x[2], -size.get(x[0], 0),
+                               order.get(x[0], 0)))
     return Suspicion([(q, round(s, 4)) for q, s, _ in scored], line_scores) if scored else None
 
 

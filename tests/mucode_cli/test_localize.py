@@ -104,3 +104,64 @@ def test_one_line_proposals_go_to_the_most_suspect_lines_of_the_suspects(tmp_pat
     # Without a ranking: the target's lines in order, and only the target may change.
     plain = RepairEnvironment(report.inputs, report.targets, report.before, sb)
     assert plain.editable == ["suffix"] and plain._cloze_order() == [("suffix", 1), ("suffix", 2), ("suffix", 3)]
+
+
+# A one-line helper that only `zone` calls, so the same tests run both, and every line of both
+# runs for failing and passing tests alike (the bug: `"+"` where `"-"` belongs).
+ZONES = '''def offset(hours, name):
+    return (hours, name)
+
+
+def zone(sign, hours):
+    name = f"{sign}{hours:02d}"
+    if sign == "+":
+        hours = -hours
+    return offset(hours, name)
+'''
+ZONE_TESTS = '''from zones import zone
+
+
+def test_plus():
+    assert zone("+", 2) == (2, "+02")
+
+
+def test_plus_zero():
+    assert zone("+", 0) == (0, "+00")
+
+
+def test_minus():
+    assert zone("-", 3) == (-3, "-03")
+
+
+def test_minus_one():
+    assert zone("-", 1) == (-1, "-01")
+'''
+
+
+def test_a_helper_and_its_only_caller_tie_and_the_caller_holding_the_logic_is_the_target(tmp_path):
+    write(tmp_path / "zones.py", ZONES)
+    write(tmp_path / "test_zones.py", ZONE_TESTS)
+    report = prepare(tmp_path / "zones.py", [tmp_path / "test_zones.py"], Sandbox(SandboxLimits(timeout=30)))
+    assert report.before.n_total - report.before.n_passed == 3  # +00 passes: -0 is 0
+    scores = dict(report.suspicion.functions)
+    assert scores["offset"] == scores["zone"]  # the function spectrum alone cannot tell them apart
+    assert report.targets == ["zone"]
+
+
+def test_of_tied_functions_the_one_with_a_branch_only_failing_tests_take_comes_first(tmp_path):
+    # Now `zone` forgets to negate the minutes: only negative zones with minutes fail, and
+    # the `if` branch is taken by them (and by one passing test), the helper's line by all.
+    module = ZONES.replace("def zone(sign, hours):", "def zone(sign, hours, minutes=0):").replace(
+        "        hours = -hours\n", "        hours = -hours\n        minutes = minutes\n").replace(
+        "return offset(hours, name)", "return offset(hours, name) + (minutes,)").replace('"+"', '"-"')
+    tests = ("from zones import zone\n\n\n"
+             + "".join(f"def test_{i}():\n    assert zone({s!r}, 1, {m}) == ({h}, {s + '01'!r}, {mm})\n\n\n"
+                       for i, (s, m, h, mm) in enumerate([("+", 0, 1, 0), ("+", 30, 1, 30), ("-", 0, -1, 0),
+                                                         ("-", 30, -1, -30), ("-", 45, -1, -45)])))
+    write(tmp_path / "zones.py", module)
+    write(tmp_path / "test_zones.py", tests)
+    report = prepare(tmp_path / "zones.py", [tmp_path / "test_zones.py"], Sandbox(SandboxLimits(timeout=30)))
+    assert report.before.n_total - report.before.n_passed == 2
+    s = report.suspicion
+    assert s.top(1) == ["zone"] and dict(s.functions)["offset"] == dict(s.functions)["zone"]
+    assert max(s.lines, key=s.lines.get) > 6  # the branch, not the helper's line

@@ -49,6 +49,24 @@ _emit = _channel()
 _only_path = os.environ.pop("MUCODE_ONLY", None)
 
 
+_REPORTING = (f"{os.sep}_pytest{os.sep}assertion{os.sep}", f"{os.sep}_pytest{os.sep}_io{os.sep}",
+              f"{os.sep}reprlib.py", f"{os.sep}pprint.py")
+
+
+def _reporting(frame) -> bool:
+    """Called by pytest to explain a failed assert (``__repr__``, ``__eq__`` of the values
+    compared): only failing tests make those calls, so counting them would point the ranking
+    at whatever the failure message prints."""
+    caller = frame.f_back
+    for _ in range(3):
+        if caller is None:
+            return False
+        if any(part in caller.f_code.co_filename for part in _REPORTING):
+            return True
+        caller = caller.f_back
+    return False
+
+
 class _Reach:
     """Which functions (by first line) and lines of the traced files each test ran: a
     profile hook for calls (it works beside coverage tools, which own the trace hook) and,
@@ -62,11 +80,12 @@ class _Reach:
         self.sets = {}
 
     def _profile(self, frame, event, arg):
-        if event == "call" and frame.f_code.co_filename in self.files and self.calls is not None:
+        if event == "call" and frame.f_code.co_filename in self.files and self.calls is not None \
+                and not _reporting(frame):
             self.calls.add(frame.f_code.co_firstlineno)
 
     def _trace(self, frame, event, arg):
-        if event == "call" and frame.f_code.co_filename in self.files:
+        if event == "call" and frame.f_code.co_filename in self.files and not _reporting(frame):
             return self._line
         return None
 

@@ -20,7 +20,7 @@ from .models import DEFAULT_GENERATOR, KNOWN_MODELS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Repair Python code until its pytest tests pass, with small local models (µCode).")
-models_app = typer.Typer(no_args_is_help=True, help="Known models: list them, or print a model's local path.")
+models_app = typer.Typer(no_args_is_help=True, help="Models: list them, pull one from the hub, or print a model's local path.")
 app.add_typer(models_app, name="models")
 
 err = Console(stderr=True)
@@ -325,7 +325,7 @@ def bench(
         _fail(f"--variant for {benchmark}: unknown setting(s) {', '.join(unknown)} (known: rewrite, rewrite_later, lead)")
     if settings.get("lead", 0) not in (0, 1):
         _fail(f"--variant lead wants 0 or 1 (got {settings['lead']!r})")
-    # The lead is humaneval's default: measured on all 164 (README), as good or better and
+    # The lead is humaneval's default: measured on all 164 (docs/benchmarks.md), as good or better and
     # faster than the paper's prompt alone. lead=0 is the paper's (and resumes older folders).
     lead = settings.pop("lead", 1 if benchmark == "humaneval" else 0)
     if lead and benchmark != "humaneval":
@@ -333,7 +333,7 @@ def bench(
     if lead and "rewrite_later" not in settings:
         # Asked in the chat after their own answer and the same lead, 3 in 4 later answers were
         # that answer again, and later turns solved nothing; asked afresh with the failure
-        # they solve some (README). Without the lead, MBPP's check showed no such gain.
+        # they solve some (docs/benchmarks.md). Without the lead, MBPP's check showed no such gain.
         settings["rewrite_later"] = n
     if type(settings.get("rewrite_later")) is int and settings["rewrite_later"] == 0 and not settings.get("rewrite"):
         del settings["rewrite_later"]  # the search's default: older folders recorded it as absent
@@ -719,6 +719,21 @@ def _short_source(source: str) -> str:
     if len(parts) > 2 and all(m) and len({(x.group(1), x.group(3)) for x in m}) == 1:
         rest = f"{m[0].group(1)}{m[0].group(2)}..{m[-1].group(2)}{m[0].group(3)}"
     return f"{head}: {rest}" if rest else source
+
+
+@models_app.command("pull")
+def models_pull(
+    hub_id: str = typer.Argument(..., help="OWNER/REPO[:FILE] on the Hugging Face Hub (FILE: a .gguf in it; "
+                                           "without it, the repository's one GGUF file, or its Q4_K_M one)."),
+    endpoint: Optional[str] = typer.Option(None, "--endpoint", help="Hub address (default: $HF_ENDPOINT or huggingface.co)."),
+):
+    """Download a GGUF model from the hub into the cache (once; then --model OWNER/REPO[:FILE] finds it offline)."""
+    from .hub import parse_hub_id, pull
+
+    ref = parse_hub_id(hub_id)
+    if ref is None:
+        _fail(f"not a hub id: {hub_id!r} (expected OWNER/REPO or OWNER/REPO:FILE.gguf)")
+    print(pull(ref, endpoint))
 
 
 @models_app.command("path")

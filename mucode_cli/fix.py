@@ -112,7 +112,7 @@ DEFAULT_BRANCHES = 8
 
 
 def default_rewrites(n: int) -> int:
-    """Of N candidates, how many write the function afresh (measured: 2 of 5; README)."""
+    """Of N candidates, how many write the function afresh (measured: 2 of 5; docs/benchmarks.md)."""
     return 2 if n >= 4 else 1 if n >= 2 else 0
 
 
@@ -141,11 +141,11 @@ def fix_settings(model: str, n: int = 5, turns: int = 3, *, select: str = "pt+lv
         search["rewrite"] = default_rewrites(n)
         # One-line fill-in-the-middle proposals for up to 12 lines in turn 1 (models with FIM
         # markers only): on the 60 development cases 34 fixed against 30, none lost, same
-        # median time (README, repair benchmark).
+        # median time (docs/benchmarks.md, repair benchmark).
         search["cloze"] = DEFAULT_CLOZE
         # Those lines read as written, not rewritten: proposals where the model disagrees
         # with a token (development cases: 53 fixed against 35, none lost, median 23 s
-        # against 31 s; README, repair benchmark).
+        # against 31 s; docs/benchmarks.md, repair benchmark).
         search["branches"] = DEFAULT_BRANCHES
     fields = {name: {f.name for f in dataclasses.fields(cls)} - fixed for name, cls in
               (("style", RepairStyle), ("params", SampleParams), ("search", SearchConfig))}

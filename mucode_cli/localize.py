@@ -63,17 +63,23 @@ def suspicion(source: str, result: RunResult) -> Suspicion | None:
             for line in _with_continuations(source, lines):
                 line_counts.setdefault(line, [0, 0])[col] += 1
     size = {q: s.end - s.start for q, s in spans.items()}
-    scored = [(q, ochiai(ef, ep, len(failed)), ep) for q, (ef, ep) in fn_counts.items() if ef]
+    own = {q: ochiai(ef, ep, len(failed)) for q, (ef, ep) in fn_counts.items() if ef}
+    passed_here = {q: ep for q, (_, ep) in fn_counts.items()}
     line_scores = {ln: ochiai(ef, ep, len(failed)) for ln, (ef, ep) in line_counts.items()} if lines_traced else {}
-    # Functions the same tests run tie (a helper and its only caller): the one holding the
-    # line the failures point at most strongly (a branch only failing tests take), then the
-    # one fewer passing tests run, then the longer one (a one-line wrapper that every caller
-    # passes through is rarely where the bug is), then the module's order.
-    sharpest = {q: max((v for ln, v in line_scores.items() if spans[q].start <= ln <= spans[q].end), default=0.0)
-                for q, _, _ in scored if q in spans}
+    # With lines traced, a function is as suspect as its most suspect line: a branch only the
+    # failing tests take stands out even in a function every test calls (a comparison that
+    # all of them go through, a property). Then its own score, then the one fewer passing
+    # tests run, then the longer one (a one-line wrapper that every caller passes through is
+    # rarely where the bug is), then the module's order.
+    if line_scores:
+        score = {q: max((v for ln, v in line_scores.items() if q in spans and spans[q].contains(ln)), default=0.0)
+                 for q in own}
+    else:
+        score = dict(own)
     order = {q: i for i, q in enumerate(spans)}
-    scored.sort(key=lambda x: (-round(x[1], 4), -round(sharpest.get(x[0], 0.0), 4), x[2], -size.get(x[0], 0),
-                               order.get(x[0], 0)))
+    ranked = sorted(own, key=lambda q: (-round(score[q], 4), -round(own[q], 4), passed_here[q], -size.get(q, 0),
+                                        order.get(q, 0)))
+    scored = [(q, score[q], passed_here[q]) for q in ranked]
     return Suspicion([(q, round(s, 4)) for q, s, _ in scored], line_scores) if scored else None
 
 

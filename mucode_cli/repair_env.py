@@ -88,7 +88,7 @@ class RepairInputs:
     test_sources: dict[str, str]
     import_roots: list[str] = field(default_factory=lambda: ["."])
     # Candidate runs load pytest's autoloaded plugins; ``fix.prepare`` turns this off where the
-    # original's tests report the same without them (1.8 s less per run here; README).
+    # original's tests report the same without them (1.8 s less per run here; docs/how-it-works.md).
     plugins: bool = True
 
 
@@ -278,9 +278,9 @@ def choose_targets(inputs: RepairInputs, result: RunResult, explicit: list[str] 
 class RepairStyle:
     """How fix talks to the model and reads its answers. Every field is a lever that
     ``mucode bench repair --variant KEY=VALUE`` can switch, so each choice is made by
-    measurement (the README has the ablation)."""
+    measurement (docs/benchmarks.md has the ablation)."""
 
-    # Defaults: what measured best on the repair benchmark's development cases (README).
+    # Defaults: what measured best on the repair benchmark's development cases (docs/benchmarks.md).
     prompt: str = "v1"  # v1: tests and output first, the function last; v0: context block, function, tests, output
     context: str = "inline"  # v1: the rest of the module as an "inline" list, a python "block", or "none"
     diagnose: bool = False  # v1: ask for one sentence on what is wrong before the code

@@ -71,7 +71,7 @@ class SearchConfig:
     workers: int = 1  # parallel sandbox runs, overlapped with generation
     rewrite: int = 0  # of the n, how many use the environment's rewrite prompt (if it has one)
     # How many in turns 2+ (None: as many as ``rewrite``). All five there made fewer answers
-    # the unchanged code but fixed no more cases (README, repair benchmark): not the default.
+    # the unchanged code but fixed no more cases (docs/benchmarks.md, repair benchmark): not the default.
     rewrite_later: int | None = None
     # Turn 1 also asks for each of up to this many lines of the targets written afresh (a
     # fill-in-the-middle prompt per line, greedy; environments with ``cloze_prompts`` and

@@ -231,3 +231,32 @@ def test_every_train_option_is_a_train_config_field():
     fields = {f.name for f in dataclasses.fields(TrainConfig)}
     assert options <= fields
     assert fields - options == {"temperature", "timeout", "max_length"}  # set in code, not options
+
+
+def test_the_readme_options_table_is_fixs_options_and_settings():
+    """The README's options table lists exactly fix's options, their numeric defaults as
+    --help has them, and exactly the keys [tool.mucode] accepts."""
+    import re
+
+    import typer
+
+    from mucode_cli.cli import app
+    from mucode_cli.project import SETTINGS
+
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    section = text.split("\n## Options\n", 1)[1].split("\n## ", 1)[0]
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in section.splitlines()
+            if line.startswith("| `")]
+    fix = typer.main.get_command(app).commands["fix"]
+    params = {opt: p for p in fix.params if not p.name == "file" for opt in (*p.opts, *p.secondary_opts)}
+    listed, keys = {}, set()
+    for flags, default, key, _ in rows:
+        for flag in re.findall(r"`(-[-\w]+)`", flags):
+            listed[flag] = default
+        keys |= set(re.findall(r"`(\w+)`", key))
+    assert set(listed) == set(params)
+    assert keys == set(SETTINGS)
+    for flag, default in listed.items():
+        value = params[flag].default
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and re.fullmatch(r"[\d.]+", default):
+            assert float(default) == value, flag

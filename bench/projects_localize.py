@@ -75,12 +75,13 @@ def _line_rank(report, where: set[str]) -> int | None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=CATALOG, help="the catalog (default: bench/project_bugs.toml)")
     ap.add_argument("--split", default="all", choices=["dev", "test", "all"])
     ap.add_argument("--projects", default=None)
     ap.add_argument("--work", type=Path, default=None)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
-    catalog = load_catalog(CATALOG)
+    catalog = load_catalog(args.data)
     bugs = select_bugs(catalog, args.split, args.projects.split(",") if args.projects else None, None)
     cache = args.work or default_cache()
     rows = []

@@ -101,7 +101,7 @@ def pull(ref: HubRef, endpoint: str | None = None) -> Path:
         from huggingface_hub import HfApi, hf_hub_download
         from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError, OfflineModeIsEnabled
     except ImportError:
-        raise UserError("downloading from the hub needs huggingface_hub: pip install huggingface_hub") from None
+        raise UserError('downloading from the hub needs huggingface_hub: pip install "mucode[hub]"') from None
     failures = (HfHubHTTPError, LocalEntryNotFoundError, OfflineModeIsEnabled, OSError, *_transport_errors())
     endpoint = endpoint or os.environ.get("HF_ENDPOINT") or None
     try:

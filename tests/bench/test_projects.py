@@ -146,3 +146,15 @@ def test_a_case_runs_fix_as_a_user_would_and_pytest_confirms_it(catalog, tmp_pat
     # Resumable: the same selection again runs nothing new.
     again = run_projects(select_bugs(cat, "test"), cat, options, out, tmp_path / "cache", say=lambda m: None)
     assert [r["seconds"] for r in again] == [rec["seconds"]]
+
+
+def test_the_localization_check_says_where_fix_aims(catalog, tmp_path, capsys):
+    from bench.projects_localize import main
+
+    assert main(["--data", str(catalog), "--split", "all", "--work", str(tmp_path / "work"), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    # The harmless edit fails no test: not a case. The bound's bug is in clamp, which scale calls.
+    assert [c["bug"] for c in out["cases"]] == ["tinyproj/high-bound"]
+    case = out["cases"][0]
+    assert case["where"] == ["clamp"] and case["targets"] == ["clamp"] and case["hit"] and case["rank"] == 1
+    assert out["summary"]["hit"] == 1 and out["summary"]["bugs"] == 1

@@ -247,8 +247,11 @@ def choose_targets(inputs: RepairInputs, result: RunResult, explicit: list[str] 
         # Frames equally suspect: the innermost, where the exception was raised.
         among = sorted((q for q in ranked if q in found), key=lambda q: (-suspicion.score(q), -found.index(q)))
         return among[:1] or found
-    if ranked:
-        return ranked[:1]
+    # Several functions at the top score: the spectrum cannot tell them apart (one failing
+    # test that runs them all); the names the tests call decide among them.
+    tied = [q for q in ranked if suspicion.score(q) == suspicion.score(ranked[0])] if ranked else []
+    if len(tied) == 1:
+        return tied
     # 2. Functions the failing tests call by name (the usual `assert f(x) == y` case). In a big
     # test file one bug fails many tests of its function and a few of others that use it
     # (156 failures of `pluralize`, 5 of `tableize`, which calls it): keep the functions
@@ -268,7 +271,10 @@ def choose_targets(inputs: RepairInputs, result: RunResult, explicit: list[str] 
         calls.update(named)
     if found:
         top = max(calls.values())
-        return [q for q in found if 2 * calls[q] >= top]
+        named_most = [q for q in found if 2 * calls[q] >= top]
+        return [q for q in named_most if q in tied] or named_most if tied else named_most
+    if tied:
+        return tied[:1]
     if len(spans) <= 3:
         return list(spans)
     raise UserError(f"cannot tell which function in {inputs.module_rel} to repair; pass --function NAME")

@@ -58,21 +58,6 @@ def localize_case(tree: Path, bug, tests: tuple[str, ...], venv: Path | None, or
     return report, {enclosing_function(spans, ln) for ln in bug_lines(original, buggy)} - {None}
 
 
-def _line_rank(report, where: set[str]) -> int | None:
-    """Where the bug's function would rank if functions were ranked by their most suspect
-    line (then by their own score): how a statement-level ranking would aim."""
-    from mucode_cli.splice import function_spans
-
-    s = report.suspicion
-    if not s or not s.lines:
-        return None
-    spans = function_spans(report.inputs.source)
-    best = {q: max((v for ln, v in s.lines.items() if spans[q].contains(ln)), default=0.0)
-            for q, _ in s.functions if q in spans}
-    order = sorted(best, key=lambda q: (-round(best[q], 4), -s.score(q)))
-    return next((i + 1 for i, q in enumerate(order) if q in where), None)
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=CATALOG, help="the catalog (default: bench/project_bugs.toml)")
@@ -105,14 +90,12 @@ def main(argv: list[str] | None = None) -> int:
                    "hit": bool(where & set(targets)), "editable": bool(where & (set(targets) | set(suspects))),
                    "rank": next((i + 1 for i, (q, _) in enumerate(report.suspicion.functions) if q in where),
                                 None) if report.suspicion else None,
-                   "line_rank": _line_rank(report, where),
                    "baseline_seconds": round(report.timing.get("baseline", 0.0), 1)}
             rows.append(row)
             if not args.json:
                 print(f"{bug.id:40s} {'hit ' if row['hit'] else 'MISS'} targets={','.join(targets)} "
-                      f"bug in {','.join(row['where'])} (rank {row['rank']}, by lines {row['line_rank']})", flush=True)
+                      f"bug in {','.join(row['where'])} (rank {row['rank']})", flush=True)
     summary = {"bugs": len(rows), "hit": sum(r["hit"] for r in rows), "editable": sum(r["editable"] for r in rows),
-               "first_by_lines": sum(r["line_rank"] == 1 for r in rows),
                "by_split": {s: {"bugs": sum(r["split"] == s for r in rows),
                                 "hit": sum(r["hit"] for r in rows if r["split"] == s)} for s in ("dev", "test")}}
     if args.json:

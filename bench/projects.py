@@ -454,6 +454,6 @@ def summarize(records: list[dict], config: ProjectsBenchConfig, seconds: float) 
 
 
 def default_cache() -> Path:
-    from mucode_cli.models import cache_dir
+    from mucode_cli.cache import cache_dir
 
     return cache_dir().parent / "projects"

@@ -68,10 +68,10 @@ def _reporting(frame) -> bool:
 
 
 class _Reach:
-    """Which functions (by first line) and lines of the traced files each test ran: a
-    profile hook for calls (it works beside coverage tools, which own the trace hook) and,
-    when no other tracer is set, a trace hook for lines. Sets are sent once each and then
-    named by number, since many parametrized tests run the same lines."""
+    """Which functions (by first line) and lines of the traced files each test ran: one trace
+    hook for both where no other tracer is set, else a profile hook for calls alone (it works
+    beside a tracer it must not replace). Sets are sent once each and then named by number,
+    since many parametrized tests run the same lines."""
 
     def __init__(self, files):
         self.files = set(files)
@@ -86,6 +86,8 @@ class _Reach:
 
     def _trace(self, frame, event, arg):
         if event == "call" and frame.f_code.co_filename in self.files and not _reporting(frame):
+            if self.calls is not None:
+                self.calls.add(frame.f_code.co_firstlineno)
             return self._line
         return None
 
@@ -98,23 +100,27 @@ class _Reach:
         import threading
 
         self.calls = set()
-        sys.setprofile(self._profile)
-        threading.setprofile(self._profile)
         self.lines = set() if sys.gettrace() is None else None
+        # The profile hook fires on every call and return, C calls included: only where the
+        # trace hook is taken is it worth its cost (it made a traced run several times slower).
         if self.lines is not None:
             sys.settrace(self._trace)
             threading.settrace(self._trace)
+        else:
+            sys.setprofile(self._profile)
+            threading.setprofile(self._profile)
 
     def finish(self, nodeid):
         import threading
 
         if self.calls is None:
             return
-        sys.setprofile(None)
-        threading.setprofile(None)
         if self.lines is not None:
             sys.settrace(None)
             threading.settrace(None)
+        else:
+            sys.setprofile(None)
+            threading.setprofile(None)
         out = {"event": "reach", "nodeid": nodeid, "calls": self._name(self.calls)}
         if self.lines is not None:
             out["lines"] = self._name(self.lines)
@@ -139,6 +145,16 @@ def _reach():
 
 
 _reach_of = _reach()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_load_initial_conftests(early_config, parser, args):
+    # A traced run needs the trace hook, which pytest-cov's tracer would hold (a project with
+    # --cov in its addopts would get no lines traced). Turned off as --no-cov does, before
+    # pytest-cov reads its options; for this run only: search and verdict runs keep it.
+    if _reach_of is not None and hasattr(early_config.known_args_namespace, "no_cov"):
+        early_config.known_args_namespace.no_cov = True
+    yield
 
 
 def pytest_configure(config):

@@ -17,6 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import cache_dir
 from .errors import UserError
 
 # owner/name as the Hub spells them, then an optional :file inside the repository.
@@ -45,8 +46,6 @@ def parse_hub_id(spec: str) -> HubRef | None:
 
 
 def hub_dir() -> Path:
-    from .models import cache_dir
-
     return cache_dir() / "hub"
 
 

@@ -13,8 +13,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_cache_dir
 
+from .cache import cache_dir
 from .errors import UserError
 
 GGUF_MAGIC = b"GGUF"
@@ -80,10 +80,6 @@ def card_sampling(spec: str) -> dict:
     """The sampling settings of a known model's card ({} for a GGUF path: nothing is known)."""
     model = KNOWN_MODELS.get(spec)
     return {k: (int(v) if k == "top_k" else v) for k, v in model.sampling} if model else {}
-
-
-def cache_dir() -> Path:
-    return Path(os.environ.get("MUCODE_CACHE") or user_cache_dir("mucode")) / "models"
 
 
 def _part_path(dist: str, rel: str) -> Path | None:

@@ -77,6 +77,18 @@ def test_with_another_tracer_holding_the_hook_calls_are_still_recorded(tmp_path)
     assert calls == {1, 7} and lines is None
 
 
+def test_a_project_measuring_coverage_with_pytest_cov_still_gets_its_lines_traced(tmp_path):
+    root = _project(tmp_path)
+    write(root / "pytest.ini", "[pytest]\naddopts = --cov=mod --cov-report=term\n")
+    sb = Sandbox(SandboxLimits(timeout=60))
+    r = sb.run_pytest(root, {}, ["test_mod.py"], trace=["mod.py"])
+    calls, lines = r.reach["test_mod.py::test_label_13"]
+    assert calls == {1, 7} and {2, 4, 8} <= lines and 3 not in lines
+    # Only the traced run turns coverage off: the others measure it as the project asks.
+    plain = sb.run_pytest(root, {}, ["test_mod.py"])
+    assert "TOTAL" in plain.output and "TOTAL" not in r.output
+
+
 def test_the_spectrum_points_at_the_callee_the_failing_tests_share(tmp_path):
     root = _project(tmp_path)
     report = prepare(root / "mod.py", [root / "test_mod.py"], Sandbox(SandboxLimits(timeout=30)))

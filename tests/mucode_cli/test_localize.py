@@ -193,3 +193,47 @@ def test_what_pytest_calls_to_explain_a_failure_is_not_counted(tmp_path):
     assert report.before.n_passed == 1
     assert "Box.__repr__" not in dict(report.suspicion.functions)
     assert report.targets == ["Box.double"]
+
+
+# `parse` reads a percentage through two helpers; only negative ones reach `_negative`, and only
+# they fail. The helpers tie at the top of the spectrum; the tests name neither, only `parse`.
+PERCENT = '''def _negative(number):
+    return -float(number[1:]) / 10
+
+
+def percentage(s):
+    number = s[:-1]
+    if number.startswith("-"):
+        return _negative(number)
+    return float(number) / 100
+
+
+def parse(s):
+    if s.endswith("%"):
+        return percentage(s)
+    return float(s)
+'''
+PERCENT_TESTS = '''from percent import parse
+
+
+def test_half():
+    assert parse("50%") == 0.5
+
+
+def test_minus_half():
+    assert parse("-50%") == -0.5
+
+
+def test_number():
+    assert parse("2") == 2.0
+'''
+
+
+def test_a_tie_at_the_top_the_tests_do_not_name_is_not_given_up_for_the_function_they_call(tmp_path):
+    write(tmp_path / "percent.py", PERCENT)
+    write(tmp_path / "test_percent.py", PERCENT_TESTS)
+    report = prepare(tmp_path / "percent.py", [tmp_path / "test_percent.py"], Sandbox(SandboxLimits(timeout=30)))
+    assert report.before.n_passed == 2
+    s = report.suspicion
+    assert {q for q, _ in s.functions if s.score(q) == s.score(s.top(1)[0])} == {"_negative", "percentage"}
+    assert report.targets == ["_negative"]  # not `parse`, which the tests call by name

@@ -108,7 +108,7 @@ def check(
 def fix(
     ctx: typer.Context,
     file: Optional[Path] = typer.Argument(None, help="The Python file to repair (default: the project file the failing tests point at)."),
-    tests: List[Path] = typer.Option(..., "--tests", "-t", help="pytest file(s) or folder(s) that must pass (repeatable; never edited)."),
+    tests: List[Path] = typer.Option([], "--tests", "-t", help="pytest file(s) or folder(s) that must pass (repeatable; never edited). Default: what pytest collects in the project root (its testpaths, else every test file)."),
     function: Optional[List[str]] = typer.Option(None, "--function", "-f", help="Function to repair (repeatable; Class.method allowed). Default: the ones the failing tests point at."),
     model: str = typer.Option(DEFAULT_GENERATOR, "--model", "-m", help="Generator: a known model name or a GGUF path."),
     verifier: str = typer.Option("same", "--verifier", help="'same' (the generator, zero-shot), 'head' (the value head shipped for the generator), a value-head .json file, a LoRA adapter .gguf (mucode train's verifier-lora.gguf, over the generator's weights), 'none', or a known name or GGUF path (zero-shot)."),
@@ -127,6 +127,8 @@ def fix(
     plain_decoding: bool = typer.Option(False, "--plain-decoding", help="Decode candidates one by one, no drafting (slower; for comparison)."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Write the fix without asking."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Never write; just show the diff."),
+    backup: bool = typer.Option(False, "--backup", help="Save the original beside the file even where git holds it (default: a backup only outside git or with uncommitted changes)."),
+    patch: Optional[Path] = typer.Option(None, "--patch", help="Write the fix to this file as a unified diff with paths from the repository root (git apply, patch -p1). The source changes only with --yes as well."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object on stdout instead of the display."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show model, threads and sandbox isolation."),
 ):
@@ -135,6 +137,12 @@ def fix(
     from .display import LiveSearchView
     from .fix import fix_settings, prepare, run_fix
     from .project import find_root, with_project_settings
+    tests_found = None
+    if not tests:
+        from .project import default_tests, root_above
+
+        base = root if root is not None and root.is_dir() else find_root([file]) if file is not None else Path.cwd()
+        tests, tests_found = default_tests(root_above(base) if root is None else base.resolve())
     # [tool.mucode] in the project's pyproject.toml, for the options not given on the command line.
     paths = [file, *tests] if file is not None else tests
     options = {"model": model, "verifier": verifier, "threads": threads, "select": select, "python": python,
@@ -155,6 +163,11 @@ def fix(
                         markup=False)
     if yes and dry_run:
         _fail("--yes and --dry-run contradict each other")
+    if patch is not None:
+        from .writeback import check_patch_path
+
+        if (problem := check_patch_path(patch)) is not None:
+            _fail(problem)
     console = Console(stderr=True) if as_json else Console()
     sb, interp = _project_sandbox(paths, root, python, timeout)
     report = prepare(file, tests, sb, function, root)
@@ -162,6 +175,9 @@ def fix(
         console.print(f"sandbox isolation: {report.before.isolation}\nproject root: {report.inputs.root} "
                       f"(import path first: {', '.join(report.inputs.import_roots)})\n"
                       f"python: {interp.executable} ({interp.version}, {interp.how})", highlight=False)
+    if tests_found and not as_json:
+        shown = [str(t.relative_to(Path.cwd())) if t.is_relative_to(Path.cwd()) else str(t) for t in tests]
+        console.print(f"tests: {', '.join(p if p != '.' else './' for p in shown)} ({tests_found})", highlight=False)
     if report.already_passing:
         if as_json:
             print(json.dumps(report.to_json(None, _python_json(interp))))
@@ -191,37 +207,62 @@ def fix(
             run_fix(report, gen, ver, config, sb, observer=view, style=style, escalate=cascade)
         console.print()
 
-    written = _write_if_asked(report, yes, dry_run, as_json, console)
+    written = _write_if_asked(report, yes, dry_run or (patch is not None and not yes), as_json, console, backup)
+    patch_base = _write_patch(report, patch) if patch is not None else None
     if as_json:
-        print(json.dumps(report.to_json(written, _python_json(interp))))
+        print(json.dumps({**report.to_json(written, _python_json(interp)),
+                          "patch": str(patch) if patch_base else None}))
     else:
-        _print_summary(report, written, console)
+        _print_summary(report, written, console, quiet_about_writing=patch is not None or dry_run)
+        if patch_base:
+            console.print(f"wrote the fix as a patch to {patch} (apply it from {patch_base}: git apply {patch})",
+                          highlight=False)
+        elif patch is not None:
+            console.print(f"no fix: {patch} not written", highlight=False)
     raise typer.Exit(0 if report.fixed else 1)
 
 
-def _write_if_asked(report, yes: bool, dry_run: bool, as_json: bool, console: Console) -> Path | None:
-    """Show a fix's diff and write it when asked (--yes, or yes at the prompt); the backup's path."""
+def _write_patch(report, patch: Path) -> Path | None:
+    """Write a found fix to ``patch``; the folder its paths are relative to."""
     if not report.fixed or report.new_source is None:
         return None
+    from .writeback import write_patch
+
+    return write_patch(patch, report.inputs.module, report.inputs.source, report.new_source, report.inputs.root)
+
+
+def _write_if_asked(report, yes: bool, dry_run: bool, as_json: bool, console: Console,
+                    backup: bool = False) -> Path | bool | None:
+    """Show a fix's diff and write it when asked (--yes, or yes at the prompt): the backup's
+    path, True if written without one (git holds the original), None if not written."""
+    if not report.fixed or report.new_source is None:
+        return None
+    from .writeback import git_state, write_with_backup
+
     if not as_json:
         _print_diff(report.diff, console)
+    module = report.inputs.module
+    state = git_state(module) if not dry_run else None
+    if state == "changed":
+        # Said before the question: the backup is then the only copy of those changes.
+        console.print(f"{module.name} has uncommitted changes: its current text is saved as a backup "
+                      "before the fix is written", highlight=False)
     should_write = yes
     if not (as_json or yes or dry_run):
         if sys.stdin.isatty() and sys.stdout.isatty():
-            should_write = typer.confirm(f"Write the fix to {report.inputs.module}?", default=False)
+            should_write = typer.confirm(f"Write the fix to {module}?", default=False)
         else:
             console.print("Not a terminal and no --yes: nothing written.")
     if not should_write or dry_run:
         return None
-    from .writeback import write_with_backup
-
     try:
-        return write_with_backup(report.inputs.module, report.new_source, report.inputs.source)
+        saved = write_with_backup(module, report.new_source, report.inputs.source, backup=backup or state != "clean")
     except RuntimeError as e:
         raise UserError(str(e)) from None
+    return saved if saved is not None else True
 
 
-def _print_summary(report, written, console: Console) -> None:
+def _print_summary(report, written, console: Console, quiet_about_writing: bool = False) -> None:
     s = report.search
     after = report.after or report.before
     status = "[green]fixed[/]" if report.fixed else "[red]not fixed[/]"
@@ -239,9 +280,12 @@ def _print_summary(report, written, console: Console) -> None:
     elif report.test_runs["failing_only"]:
         console.print(f"test runs: {report.test_runs['failing_only']} of the failing tests only, "
                       f"{report.test_runs['full']} of all tests (for candidates that passed the failing ones)")
-    if written:
+    if written is True:
+        console.print(f"wrote {report.inputs.module} (git holds the original: git checkout -- "
+                      f"{report.inputs.module.name} undoes it)", highlight=False)
+    elif written:
         console.print(f"wrote {report.inputs.module} (original saved as {written})")
-    elif report.fixed:
+    elif report.fixed and not quiet_about_writing:
         console.print("nothing written (use --yes to write)")
     if not report.fixed and report.diff:
         console.print("best attempt (not written):")

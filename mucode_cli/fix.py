@@ -50,8 +50,9 @@ class FixReport:
     def discarded(self) -> int:
         return sum(not c.evaluation.valid for c in self.search.candidates) if self.search else 0
 
-    def to_json(self, written: Path | None = None, python: dict | None = None) -> dict:
-        """``fix --json``: ``written``, the backup of the file if the fix was written."""
+    def to_json(self, written: Path | bool | None = None, python: dict | None = None) -> dict:
+        """``fix --json``: ``written``, the backup of the file if the fix was written (True:
+        written without one, since git holds the original)."""
         s = self.search
         after = self.after or self.before
         return {
@@ -60,6 +61,7 @@ class FixReport:
             "file": str(self.inputs.module) if self.inputs else None,
             "root": str(self.inputs.root) if self.inputs else None,
             "import_roots": self.inputs.import_roots if self.inputs else None,
+            "tests": self.inputs.tests_rel if self.inputs else None,
             "python": python,
             "targets": self.targets,
             "turns": len(s.turns) if s else 0,
@@ -68,8 +70,8 @@ class FixReport:
             "tests_after": {"passed": after.n_passed, "total": after.n_total, "run": after.n_run},
             "test_runs": self.test_runs,
             "diff": self.diff,
-            "written": written is not None,
-            "backup": str(written) if written else None,
+            "written": written is not None and written is not False,
+            "backup": str(written) if isinstance(written, Path) else None,
             "seconds": round(self.seconds, 3),
             "timing": {k: round(v, 3) for k, v in self.timing.items()},
             "tokens": s.tokens if s else 0,

@@ -56,7 +56,12 @@ def find_root(paths: list[Path]) -> Path:
     above the files' common folder with a pytest configuration; else the nearest one that
     marks a project (setup.py, pyproject.toml, setup.cfg, .git); else the common folder, or
     the folder above it while it is a package (tests inside a package import it by name)."""
-    common = Path(os.path.commonpath([p.resolve().parent for p in paths]))
+    return root_above(Path(os.path.commonpath([p.resolve().parent for p in paths])))
+
+
+def root_above(common: Path) -> Path:
+    """``find_root`` from a folder (the files' common one, or where ``mucode fix`` runs)."""
+    common = common.resolve()
     ancestors = [common, *common.parents]
     for folder in ancestors:
         if any((folder / name).is_file() and _pytest_section(folder / name) for name in INI_FILES):
@@ -71,6 +76,22 @@ def find_root(paths: list[Path]) -> Path:
 
 def pytest_pythonpath(root: Path) -> list[str]:
     """The ``pythonpath`` entries of the project's pytest configuration, relative to the root."""
+    return _pytest_list(root, "pythonpath")
+
+
+def default_tests(root: Path) -> tuple[list[Path], str]:
+    """The tests a bare ``pytest`` in the project root collects, and how they were found: the
+    configured ``testpaths`` (globs allowed, as pytest does), else the root itself."""
+    configured = _pytest_list(root, "testpaths")
+    found = [p for entry in configured for p in (sorted(root.glob(entry)) if any(c in entry for c in "*?[")
+                                                 else [root / entry]) if p.exists()]
+    if found:
+        return found, "testpaths in the project's pytest configuration"
+    return [root], "the test files under the project root"
+
+
+def _pytest_list(root: Path, key: str) -> list[str]:
+    """A list option of the project's pytest configuration (``pythonpath``, ``testpaths``)."""
     for name in INI_FILES:
         path = root / name
         if not path.is_file() or not _pytest_section(path):
@@ -78,12 +99,12 @@ def pytest_pythonpath(root: Path) -> list[str]:
         if name == "pyproject.toml":
             tool = tomllib.loads(path.read_text(encoding="utf-8"))["tool"]["pytest"]
             opts = tool.get("ini_options", tool)
-            value = opts.get("pythonpath", [])
+            value = opts.get(key, [])
             return value.split() if isinstance(value, str) else [str(v) for v in value]
         parser = configparser.ConfigParser(interpolation=None)
         parser.read_string(path.read_text(encoding="utf-8"))
         section = "pytest" if name in ("pytest.ini", ".pytest.ini", "tox.ini") else "tool:pytest"
-        return parser.get(section, "pythonpath", fallback="").split()
+        return parser.get(section, key, fallback="").split()
     return []
 
 

@@ -556,8 +556,11 @@ def _after_docstring(tree: ast.Module) -> int:
 
 
 def unified_diff(old: str, new: str, name: str) -> str:
-    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                        fromfile=f"a/{name}", tofile=f"b/{name}"))
+    """A diff that ``git apply`` and ``patch -p1`` accept from the folder ``name`` is relative to
+    (a last line without its newline is marked as such, or neither would apply it)."""
+    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                 fromfile=f"a/{name}", tofile=f"b/{name}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
 def diff_size(old: str, new: str) -> int:

@@ -87,8 +87,8 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(example, tmp_path, c
     assert snapshot(example) == before
 
 
-def test_usage_errors_exit_2():
-    assert mucode("fix").returncode == 2
+def test_usage_errors_exit_2(tmp_path):
+    assert mucode("fix", cwd=tmp_path).returncode == 2  # no tests found where it runs
     assert mucode("fix", "a.py", "--tests", "t.py", "-n", "many").returncode == 2
 
 
@@ -260,3 +260,55 @@ def test_the_readme_options_table_is_fixs_options_and_settings():
         value = params[flag].default
         if isinstance(value, (int, float)) and not isinstance(value, bool) and re.fullmatch(r"[\d.]+", default):
             assert float(default) == value, flag
+
+
+def _git_project(tmp_path):
+    """A fresh git repository: a src/ package with a one-line bug and a tests/ folder."""
+    from tests.mucode_cli.test_writeback import _git
+
+    repo = tmp_path / "repo"
+    write(repo / "pyproject.toml", '[project]\nname = "pkg"\nversion = "0"\n\n'
+                                   '[tool.pytest.ini_options]\npythonpath = ["src"]\ntestpaths = ["tests"]\n')
+    write(repo / "src" / "pkg" / "__init__.py", "")
+    write(repo / "src" / "pkg" / "calc.py", "def add(a, b):\n    return a - b\n")
+    write(repo / "tests" / "test_calc.py", "from pkg.calc import add\n\n\ndef test_add():\n    assert add(2, 3) == 5\n")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "init")
+    return repo
+
+
+@pytest.mark.slow
+def test_a_bare_fix_in_a_git_project_writes_a_patch_that_git_applies(tmp_path):
+    repo = _git_project(tmp_path)
+    r = mucode("fix", "--patch", "fix.patch", "--dry-run", cwd=repo)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "tests: tests (testpaths in the project's pytest configuration)" in r.stdout
+    assert "repairing add in src/pkg/calc.py" in r.stdout
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=repo, capture_output=True, text=True).stdout
+    assert status == "?? fix.patch\n"  # no source touched, no backup
+    subprocess.run(["git", "apply", "fix.patch"], cwd=repo, check=True)
+    check = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=repo,
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
+    # Written in place inside git, with git holding the original: no backup file beside it.
+    subprocess.run(["git", "checkout", "--", "src/pkg/calc.py"], cwd=repo, check=True)
+    r = mucode("fix", "--yes", "--json", cwd=repo)
+    data = json.loads(r.stdout)
+    assert r.returncode == 0 and data["written"] and data["backup"] is None
+    assert data["tests"] == ["tests/test_calc.py"]
+    assert sorted(p.name for p in (repo / "src" / "pkg").iterdir() if p.is_file()) == ["__init__.py", "calc.py"]
+
+
+def test_bad_patch_paths_and_a_project_without_tests_are_usage_errors(tmp_path):
+    repo = _git_project(tmp_path)
+    r = mucode("fix", "--patch", tmp_path / "missing" / "fix.patch", cwd=repo)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "does not exist" in r.stderr
+    r = mucode("fix", "--patch", tmp_path, cwd=repo)
+    assert r.returncode == 2 and "is a folder" in r.stderr
+    empty = tmp_path / "empty"
+    write(empty / "pyproject.toml", '[project]\nname = "e"\nversion = "0"\n')
+    write(empty / "mod.py", "x = 1\n")
+    r = mucode("fix", cwd=empty)
+    assert r.returncode == 2 and "no test_*.py files" in r.stderr
+    assert sorted(p.name for p in empty.iterdir()) == ["mod.py", "pyproject.toml"]

@@ -7,7 +7,7 @@ run also gets its anatomy: in which turn the searches ended and what share of th
 kind took, how often the chosen answer passed the public test and failed the private ones, and
 the oracle (some candidate passed both): the room better selection has.
 
-    python -m bench.compare bench/results/mbpp-sanitized-greedy bench/results/mbpp-sanitized-bon
+    python -m bench.compare results/mbpp-sanitized-greedy results/mbpp-sanitized-bon
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ policy's pick gives exactly the result that policy would have had on the same sa
 Only searches whose passing candidates differ on the hidden tests can change; their
 passing answers are run again (public test and probes) for what the policy needs.
 
-    python -m bench.reselect humaneval bench/results/humaneval-bon-fresh --select pt+ex+agree+lv
-    python -m bench.reselect mbpp bench/results/mbpp-sanitized-bon --data ../shared/datasets/mbpp-sanitized.jsonl
+    python -m bench.reselect humaneval results/humaneval-bon-fresh --select pt+ex+agree+lv
+    python -m bench.reselect mbpp results/mbpp-sanitized-bon --data ../shared/datasets/mbpp-sanitized.jsonl
 """
 
 from __future__ import annotations

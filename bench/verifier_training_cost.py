@@ -1,6 +1,6 @@
 """What one epoch of ``mucode train-verifier`` costs on this machine, all layers against the top K.
 
-    python bench/verifier_training_cost.py --train bench/results/mbpp-sanitized-trainval-bon-pt \
+    python bench/verifier_training_cost.py --train results/mbpp-sanitized-trainval-bon-pt \
         [--train ...] [--model NAME] [--top 2,4] [--sample 6] [--json]
 
 On ``--sample`` real training pairs (recorded candidates, their own verifier prompts) it times,

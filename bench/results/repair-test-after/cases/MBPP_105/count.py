@@ -1,2 +1,0 @@
-def count(lst):   
-    sum(lst)

@@ -1,3 +1,0 @@
-def tuple_to_int(nums):
-    result = int(''.join(map(nums,str)))
-    return result

@@ -1,3 +1,0 @@
-def string_to_list(string): 
-    lst = list(string.split(" ")) 
-    lst

@@ -1,3 +1,0 @@
-def sort_matrix(M):
-    result = sorted(M, key=sum)
-    result

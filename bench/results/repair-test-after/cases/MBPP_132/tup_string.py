@@ -1,3 +1,0 @@
-def tup_string(tup1):
-  str =  ''.join(tup1)
-  str

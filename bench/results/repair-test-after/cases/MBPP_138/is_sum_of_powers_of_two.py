@@ -1,3 +1,0 @@
-def is_Sum_Of_Powers_Of_Two(n): 
-    if (n % 2 == 1): 
-        return False

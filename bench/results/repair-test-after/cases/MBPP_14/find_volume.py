@@ -1,2 +1,0 @@
-def find_Volume(l,b,h) : 
-    return ((l + b * h) / 2)

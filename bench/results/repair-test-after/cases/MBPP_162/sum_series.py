@@ -1,3 +1,0 @@
-def sum_series(n):
-  if n < 1:
-    return 0

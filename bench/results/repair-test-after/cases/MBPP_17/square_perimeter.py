@@ -1,3 +1,0 @@
-def square_perimeter(a):
-  perimeter=4+a
-  return perimeter

@@ -1,3 +1,0 @@
-def volume_cube(l):
-  volume = l * l + l
-  return volume

@@ -1,3 +1,0 @@
-def insert_element(list,element):
- list = [v for elt in list for v in (element, elt)]
- list

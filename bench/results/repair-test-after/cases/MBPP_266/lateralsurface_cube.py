@@ -1,3 +1,0 @@
-def lateralsurface_cube(l):
-  LSA = 3 * (l * l)
-  return LSA

@@ -1,3 +1,0 @@
-def ascii_value(k):
-  ch=k
-  ord(ch)

@@ -1,3 +1,0 @@
-def find(n,m):  
-    q = n/m 
-    return (q)

@@ -1,2 +1,0 @@
-def opposite_Signs(x,y): 
-    return ((x ^ y) < 1);

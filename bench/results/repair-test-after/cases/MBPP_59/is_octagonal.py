@@ -1,2 +1,0 @@
-def is_octagonal(n): 
-    return 3 * n * n - 1 * n

@@ -1,2 +1,0 @@
-def smallest_num(xs):
-  min(xs)

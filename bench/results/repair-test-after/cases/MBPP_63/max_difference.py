@@ -1,4 +1,0 @@
-def max_difference(test_list):
-  temp = [abs(b + a) for a, b in test_list]
-  res = max(temp)
-  return (res)

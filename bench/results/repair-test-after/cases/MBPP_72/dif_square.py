@@ -1,2 +1,0 @@
-def dif_Square(n): 
-    return False

@@ -1,2 +1,0 @@
-def is_Diff(n): 
-    return (n % 12 == 0)

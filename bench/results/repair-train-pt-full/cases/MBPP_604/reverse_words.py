@@ -1,2 +1,0 @@
-def reverse_words(s):
-        ' '.join(reversed(s.split()))

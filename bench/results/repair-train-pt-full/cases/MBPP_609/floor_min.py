@@ -1,3 +1,0 @@
-def floor_Min(A,B,N):
-    x = max(B + 1,N)
-    return (A*x) // B

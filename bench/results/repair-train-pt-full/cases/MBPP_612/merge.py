@@ -1,2 +1,0 @@
-def merge(lst):  
-    [list(ele) for ele in list(zip(*lst))]

@@ -1,3 +1,0 @@
-def nth_nums(nums,n):
- nth_nums = list(map(lambda x: x * n, nums))
- return nth_nums

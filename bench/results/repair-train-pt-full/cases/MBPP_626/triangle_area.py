@@ -1,4 +1,0 @@
-def triangle_area(r) :  
-    if r < 0 : 
-        -1
-    return r * r

@@ -1,2 +1,0 @@
-def is_nonagonal(n): 
-    return int(n * (6 * n - 5) / 2)

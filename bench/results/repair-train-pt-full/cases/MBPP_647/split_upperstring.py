@@ -1,3 +1,0 @@
-import re
-def split_upperstring(text):
- return (re.findall(text, '[A-Z][^A-Z]*'))

@@ -1,5 +1,0 @@
-def decreasing_trend(nums):
-    if (sorted(nums)!= nums):
-        return True
-    else:
-        return False

@@ -1,3 +1,0 @@
-def remove_spaces(str1):
-  str1 = str1.replace('',' ')
-  return str1

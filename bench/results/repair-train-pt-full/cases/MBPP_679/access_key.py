@@ -1,2 +1,0 @@
-def access_key(ditionary,key):
-  list(ditionary)[key]

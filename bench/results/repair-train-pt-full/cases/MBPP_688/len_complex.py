@@ -1,5 +1,0 @@
-import cmath
-def len_complex(a,b):
-  cn=complex(a,b)
-  length=abs(cn)
-  length

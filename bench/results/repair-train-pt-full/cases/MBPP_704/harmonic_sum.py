@@ -1,3 +1,0 @@
-def harmonic_sum(n):
-  if n < 2:
-    return 1

@@ -1,3 +1,0 @@
-def Convert(string): 
-    li = list(string.split(" ")) 
-    li

@@ -1,3 +1,0 @@
-def rombus_perimeter(a):
-  perimeter=4*a
-  perimeter

@@ -1,5 +1,0 @@
-def alternate_elements(list1):
-    result=[]
-    for item in list1[::2]:
-        result.append(item)
-    result

@@ -1,3 +1,0 @@
-import re
-def extract_quotation(text1):
-  return (re.findall(text1, r'"(.*?)"'))

@@ -1,3 +1,0 @@
-def add_list(nums1,nums2):
-  result = map(lambda x, y: x - y, nums1, nums2)
-  return list(result)

@@ -1,3 +1,0 @@
-import re
-def replace_specialchar(text):
- return (re.sub(":", "[ ,.]", text))

@@ -1,3 +1,0 @@
-def geometric_sum(n):
-  if n < 0:
-    return 0

@@ -1,3 +1,0 @@
-def rotate_right(list1,m,n):
-  result =  list1[-(m):]+list1[:-(n)]
-  result

@@ -1,3 +1,0 @@
-def check_none(test_tup):
-  res = any(map(test_tup, lambda ele: ele is None))
-  return (res)

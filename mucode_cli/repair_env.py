@@ -269,14 +269,16 @@ def choose_targets(inputs: RepairInputs, result: RunResult, explicit: list[str] 
                     found.append(q)
                 named.add(q)
         calls.update(named)
-    if tied:
-        # The spectrum's top stands unless the tests name one of the tied functions: a name
-        # the tests call that the spectrum ranks lower is a caller, not the bug.
-        named_tied = sorted((q for q in found if q in tied), key=lambda q: -calls[q])
-        return named_tied[:1] or tied[:1]
     if found:
         top = max(calls.values())
-        return [q for q in found if 2 * calls[q] >= top]
+        named_most = [q for q in found if 2 * calls[q] >= top]
+        if not tied:
+            return named_most
+        # Among the tied, the names decide; a name the tests call that the spectrum ranks
+        # lower is a caller, not the bug: then the spectrum's first stands.
+        return [q for q in named_most if q in tied] or tied[:1]
+    if tied:
+        return tied[:1]
     if len(spans) <= 3:
         return list(spans)
     raise UserError(f"cannot tell which function in {inputs.module_rel} to repair; pass --function NAME")

@@ -141,8 +141,11 @@ def fix(
     if not tests:
         from .project import default_tests, root_above
 
-        base = root if root is not None and root.is_dir() else find_root([file]) if file is not None else Path.cwd()
-        tests, tests_found = default_tests(root_above(base) if root is None else base.resolve())
+        if root is not None and root.is_dir():
+            base = root.resolve()
+        else:
+            base = find_root([file]) if file is not None else root_above(Path.cwd())
+        tests, tests_found = default_tests(base)
     # [tool.mucode] in the project's pyproject.toml, for the options not given on the command line.
     paths = [file, *tests] if file is not None else tests
     options = {"model": model, "verifier": verifier, "threads": threads, "select": select, "python": python,

@@ -100,6 +100,11 @@ def _pytest_list(root: Path, key: str) -> list[str]:
             tool = tomllib.loads(path.read_text(encoding="utf-8"))["tool"]["pytest"]
             opts = tool.get("ini_options", tool)
             value = opts.get(key, [])
+            if not isinstance(value, (str, list)):
+                from .errors import UserError
+
+                raise UserError(f"{path}: [tool.pytest.ini_options] {key} must be a list of paths "
+                                f"(got {type(value).__name__})")
             return value.split() if isinstance(value, str) else [str(v) for v in value]
         parser = configparser.ConfigParser(interpolation=None)
         parser.read_string(path.read_text(encoding="utf-8"))

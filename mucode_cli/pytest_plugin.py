@@ -61,10 +61,13 @@ def pytest_configure(config):
         return
     patch = config.getoption("mucode_patch")
     if patch:
-        # Said before any test runs, as mucode fix would say it.
-        folder = os.path.dirname(os.path.abspath(patch))
-        if os.path.isdir(patch) or not os.path.isdir(folder) or not os.access(folder, os.W_OK):
-            raise pytest.UsageError(f"--mucode-patch {patch}: cannot write there")
+        # Said before any test runs, as mucode fix would say it (only asked-for runs import it).
+        from pathlib import Path
+
+        from .writeback import check_patch_path
+
+        if (problem := check_patch_path(Path(patch))) is not None:
+            raise pytest.UsageError(problem.replace("--patch", "--mucode-patch", 1))
     config.pluginmanager.register(_Failures(), "mucode-failures")
 
 

@@ -298,6 +298,15 @@ def test_a_bare_fix_in_a_git_project_writes_a_patch_that_git_applies(tmp_path):
     assert r.returncode == 0 and data["written"] and data["backup"] is None
     assert data["tests"] == ["tests/test_calc.py"]
     assert sorted(p.name for p in (repo / "src" / "pkg").iterdir() if p.is_file()) == ["__init__.py", "calc.py"]
+    # --backup keeps one all the same; uncommitted changes are said and backed up.
+    subprocess.run(["git", "checkout", "--", "src/pkg/calc.py"], cwd=repo, check=True)
+    data = json.loads(mucode("fix", "--yes", "--json", "--backup", cwd=repo).stdout)
+    assert data["written"] and open(data["backup"]).read() == "def add(a, b):\n    return a - b\n"
+    edited = "# mine, not committed\ndef add(a, b):\n    return a - b\n"
+    (repo / "src" / "pkg" / "calc.py").write_text(edited)
+    r = mucode("fix", "--yes", "--json", cwd=repo)
+    data = json.loads(r.stdout)
+    assert "calc.py has uncommitted changes" in r.stderr and open(data["backup"]).read() == edited
 
 
 def test_bad_patch_paths_and_a_project_without_tests_are_usage_errors(tmp_path):
@@ -311,4 +320,7 @@ def test_bad_patch_paths_and_a_project_without_tests_are_usage_errors(tmp_path):
     write(empty / "mod.py", "x = 1\n")
     r = mucode("fix", cwd=empty)
     assert r.returncode == 2 and "no test_*.py files" in r.stderr
+    write(empty / "pyproject.toml", '[tool.pytest.ini_options]\ntestpaths = 3\n')
+    r = mucode("fix", cwd=empty)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "testpaths must be a list of paths" in r.stderr
     assert sorted(p.name for p in empty.iterdir()) == ["mod.py", "pyproject.toml"]

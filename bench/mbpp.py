@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mucode_cli.errors import UserError
 
-from .tasks import BenchTask
+from mucode_cli.tasks import BenchTask
 
 name = "mbpp"
 description = "MBPP (--data FILE.jsonl); public = first assert of test_list"

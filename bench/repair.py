@@ -30,6 +30,7 @@ from mucode_cli.sandbox import Sandbox, SandboxLimits
 from mucode_cli.records import turns_record
 from mucode_cli.search import SearchConfig
 from mucode_cli.splice import diff_size
+from mucode_cli.writeback import write_atomic
 
 from . import humaneval, mbpp
 from .mutants import ordered_mutants
@@ -312,9 +313,7 @@ def load_or_make_cases(config: RepairBenchConfig, out: Path, limit: int | None, 
     for target, text in ((path, "".join(json.dumps(asdict(c)) + "\n" for c in cases)),
                          (meta_path, json.dumps({"problems": covered, "seed": config.seed,
                                                  "filter": problems_filter or None}) + "\n")):
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(text)
-        tmp.replace(target)
+        write_atomic(target, text)
     return cases[:limit] if limit is not None else cases
 
 
@@ -344,7 +343,6 @@ def run_case(case: RepairCase, folder: Path, generator: Generator, verifier: Ver
 def _report_fields(report: FixReport, case: RepairCase, turns: int) -> dict:
     s = report.search
     solved_at = len(s.turns) if report.fixed else None
-    cands = s.candidates
     return {
         "targets": report.targets,
         "target_found": not case.function or case.function in report.targets,

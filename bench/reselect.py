@@ -25,7 +25,7 @@ from mucode_cli.sandbox import Sandbox, SandboxLimits
 from mucode_cli.selection import POLICIES
 
 from .runner import load_tasks, read_records
-from .tasks import BenchEnvironment
+from mucode_cli.tasks import BenchEnvironment
 
 
 def contested(rec: dict) -> bool:

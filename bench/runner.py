@@ -15,7 +15,7 @@ from mucode_cli.records import read_jsonl, turns_record
 from mucode_cli.search import Search, SearchConfig, SearchResult
 
 from . import humaneval, mbpp
-from .tasks import BenchEnvironment, BenchTask, check_public_tests, task_prompt
+from mucode_cli.tasks import BenchEnvironment, BenchTask, check_public_tests, task_prompt
 
 BENCHMARKS = {m.name: m for m in (humaneval, mbpp)}
 

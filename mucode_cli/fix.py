@@ -12,9 +12,10 @@ from typing import Callable
 from .core import Evaluation, Executor, Generator, SampleParams, Verifier
 from .errors import UserError
 from .localize import Suspicion, suspicion
-from .repair_env import (RepairEnvironment, RepairInputs, RepairStyle, choose_targets, load_inputs, locate_module,
-                     run_tests)
+from .repair_env import RepairEnvironment, RepairStyle
+from .repair_inputs import RepairInputs, load_inputs, locate_module, run_tests
 from .sandbox import RunResult
+from .targets import choose_targets
 from .records import candidate_record
 from .search import Search, SearchConfig, SearchObserver, SearchResult
 from .splice import unified_diff

@@ -98,14 +98,6 @@ def is_installed(model: KnownModel) -> bool:
     return all(_part_path(d, r) is not None for d, r in model.parts)
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def _assemble(model: KnownModel, dest: Path) -> Path:
     paths = []
     for dist, rel in model.parts:

@@ -47,10 +47,9 @@ class ValueHead:
 
     def save(self, path: Path) -> None:
         """Atomically: a head half written is never read."""
-        path = Path(path)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(self.to_json(), encoding="utf-8")
-        tmp.replace(path)
+        from .writeback import write_atomic
+
+        write_atomic(Path(path), self.to_json())
 
     def check_model(self, model_name: str, n_embd: int, path: Path | str = "") -> None:
         """A head reads one model's hidden states: refuse another model's."""
@@ -93,22 +92,3 @@ def load_head(path: Path | str) -> ValueHead:
     if len(head.weight) != head.n_embd or not np.all(np.isfinite(head.weight)):
         raise UserError(f"verifier head {path} is malformed: {len(head.weight)} finite weights expected {head.n_embd}")
     return head
-
-
-HEADS = Path(__file__).parent / "heads"
-
-
-def shipped_heads() -> list[tuple[Path, ValueHead]]:
-    """The value heads in the package, each with its file."""
-    out = []
-    for path in sorted(HEADS.glob("*.json")):
-        try:
-            out.append((path, load_head(path)))
-        except UserError:
-            continue
-    return out
-
-
-def shipped_head(model_name: str) -> Path | None:
-    """The value head that ships for a model (by its GGUF general.name), if any."""
-    return next((p for p, h in shipped_heads() if h.model_name == model_name), None)

@@ -17,7 +17,7 @@ from .core import Message, Verifier
 from .engine import LlamaModel, load_model
 from .errors import UserError
 from .models import gguf_type, resolve_model
-from .value_head import ValueHead, load_head, shipped_head
+from .value_head import ValueHead, load_head
 
 VERIFY_QUESTION = (
     "You are reviewing a candidate solution to a programming problem.\n\n"
@@ -78,7 +78,7 @@ class NullVerifier:
 def make_verifier(spec: str, generator: LlamaModel, threads: int | None = None,
                   busy: Callable[[], object] | None = None) -> Verifier:
     """``--verifier``: "same" (the generator, zero-shot: no second copy of the weights),
-    "none" (tests alone decide), "head" (the value head shipped for the generator), a
+    "none" (tests alone decide), a
     value-head file (``*.json``, read over the generator's own weights), a LoRA adapter GGUF
     (``mucode train``'s ``verifier-lora.gguf``: applied over the generator's own weights), or
     a known model name or GGUF path (zero-shot with that model)."""
@@ -87,10 +87,8 @@ def make_verifier(spec: str, generator: LlamaModel, threads: int | None = None,
     if spec in ("same", "generator"):
         return LlamaVerifier(generator)
     if spec == "head":
-        path = shipped_head(generator.name)
-        if path is None:
-            raise UserError(f"no verifier head ships for {generator.name!r}: pass a head file or --verifier same")
-        return LlamaVerifier(generator, load_head(path), str(path))
+        raise UserError("no verifier head ships with mucode yet: pass a head file (mucode train-head writes one) "
+                        "or --verifier same")
     if spec.endswith(".json"):
         return LlamaVerifier(generator, load_head(spec), spec)
     if spec.lower().endswith(".gguf") and gguf_type(resolve_model(spec)) == "adapter":

@@ -25,6 +25,7 @@ from typing import Callable
 
 from mucode_cli.errors import UserError
 from mucode_cli.records import read_jsonl
+from mucode_cli.writeback import write_atomic
 
 from .batching import SharedGenerator
 from .config import TrainConfig
@@ -61,9 +62,7 @@ class Manifest:
     def save(self) -> None:
         if not self.writer:
             return
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self.data, indent=2))
-        tmp.replace(self.path)
+        write_atomic(self.path, json.dumps(self.data, indent=2))
 
 
 def release(accelerator) -> None:

@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import Callable
 
-from bench.tasks import BenchEnvironment, BenchTask
+from mucode_cli.tasks import BenchEnvironment, BenchTask
 from mucode_cli.core import Executor, Generator, SampleParams
 from mucode_cli.records import candidate_record, read_jsonl
 from mucode_cli.search import Search, SearchConfig

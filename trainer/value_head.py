@@ -378,20 +378,18 @@ def run_train_head(*, train_dirs: list[Path], eval_dirs: list[Path], out: Path, 
 
 def run_eval_head(*, head: str, eval_dirs: list[Path], out: Path, model: str, features: Path | None,
                   threads: int | None, console) -> dict:
-    """``mucode eval-head``: an existing head (a file, or ``head``: the one shipped for the
-    model) against the zero-shot verifier and a random pick on held-out folders; no training.
+    """``mucode eval-head``: an existing head file against the zero-shot verifier and a random pick on held-out folders; no training.
     Writes the report to ``out`` (features cached beside it)."""
     from mucode_cli.value_head import load_head
     from mucode_cli.verifier import make_verifier
 
     _check_out(out)
-    if head != "head":
-        if not head.endswith(".json"):
-            raise UserError(f"--head must be a value head (.json) or 'head' (got {head})")
-        load_head(head)  # a bad file is refused before the model loads
+    if not head.endswith(".json"):
+        raise UserError(f"--head must be a value head (.json) (got {head})")
+    load_head(head)  # a bad file is refused before the model loads
     evals = _held_out(eval_dirs)
     gen, featurize = _featurizer(model, threads, features or out.with_suffix(".features.jsonl"), console)
-    value_head = make_verifier(head, gen).head  # the shipped one for "head"; model and prompt checked
+    value_head = make_verifier(head, gen).head  # model and prompt checked
     report = {"head": head, "train": value_head.trained_on, "eval": _compare(value_head, evals, featurize, console)}
     out.write_text(json.dumps(report, indent=2))
     return report

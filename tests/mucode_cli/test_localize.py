@@ -3,7 +3,8 @@ ranking of suspects that picks the function to repair."""
 
 from mucode_cli.fix import prepare
 from mucode_cli.localize import reaching, suspicion
-from mucode_cli.repair_env import RepairEnvironment, choose_targets
+from mucode_cli.repair_env import RepairEnvironment
+from mucode_cli.targets import choose_targets
 from mucode_cli.sandbox import Sandbox, SandboxLimits
 from tests.conftest import write
 

@@ -14,8 +14,8 @@ import pytest
 
 from mucode_cli.errors import UserError
 from mucode_cli.fix import prepare
-from mucode_cli.project import editable_roots, find_root, import_roots
-from mucode_cli.repair_env import load_inputs, run_tests
+from mucode_cli.project import editable_roots, find_root
+from mucode_cli.repair_inputs import load_inputs, run_tests
 from mucode_cli.sandbox import Sandbox, SandboxLimits
 from tests.conftest import write
 
@@ -123,7 +123,7 @@ def test_a_candidate_is_tested_even_when_the_project_is_installed_editable(tmp_p
         import json
         from pathlib import Path
         import demo
-        from mucode_cli.repair_env import load_inputs, run_tests
+        from mucode_cli.repair_inputs import load_inputs, run_tests
         from mucode_cli.sandbox import Sandbox, SandboxLimits
         sb = Sandbox(SandboxLimits(timeout=30))
         inputs = load_inputs(Path({str(mod)!r}), [Path({str(test)!r})])

@@ -1,18 +1,20 @@
-"""Benchmark problems and the environment the search loop sees for them.
+"""Programming problems (prompt, public and private tests) and the environment the search
+loop sees for them: what ``mucode bench`` evaluates and ``mucode train`` rolls out on.
 
-A benchmark is one small module with a ``load(...) -> list[BenchTask]``; everything else
-(prompting, sandboxed execution, public/private split) is shared here.
+Each benchmark under ``bench/`` is one small module with a ``load(...) -> list[BenchTask]``;
+prompting, sandboxed execution and the public/private split are here, in the core, so the
+trainer does not depend on the benchmarks package.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mucode_cli.answers import extract_code, without_checks
-from mucode_cli.feedback import compact_feedback, format_feedback
-from mucode_cli.probes import PROBE_FILE, behaviour, called_function, checks_passed, probe_calls, probe_file
-from mucode_cli.sandbox import RunResult
-from mucode_cli.core import Evaluation, Executor
+from .answers import extract_code, without_checks
+from .feedback import compact_feedback, format_feedback
+from .probes import PROBE_FILE, behaviour, called_function, checks_passed, probe_calls, probe_file
+from .sandbox import RunResult
+from .core import Evaluation, Executor
 
 PUBLIC_FILE = "test_public.py"
 PRIVATE_FILE = "test_private.py"

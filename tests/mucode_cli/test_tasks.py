@@ -7,7 +7,7 @@ import pytest
 
 from bench import humaneval, mbpp
 from bench.runner import BenchConfig, run_benchmark, success_by_turn
-from bench.tasks import BenchEnvironment, BenchTask, check_public_tests
+from mucode_cli.tasks import BenchEnvironment, BenchTask, check_public_tests
 from mucode_cli.core import Completion, SampleParams
 from mucode_cli.errors import UserError
 from mucode_cli.sandbox import Sandbox, SandboxLimits

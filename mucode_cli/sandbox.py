@@ -46,6 +46,8 @@ _PLUGIN_MODULE = "_pytest_results"
 _IGNORE = shutil.ignore_patterns(
     ".git", ".hg", ".svn", "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache",
     ".venv", "venv", "node_modules", ".tox", ".nox", "*.pyc", "*.mucode-backup*",
+    # A project whose root holds the temp folder (files kept in /tmp) would copy its own copy.
+    "mucode-sandbox-*",
 )
 _NOBODY = (65534, 65534)
 _RUNNING: set[subprocess.Popen] = set()

@@ -310,3 +310,14 @@ def test_autoloaded_plugins_load_unless_turned_off(tmp_path):
     # Two runs of the same code report the same; with and without the plugin they do not.
     assert with_plugins.same_as(sb.run_pytest(root, {}, ["test_mod.py"]))
     assert not with_plugins.same_as(without)
+
+
+def test_a_project_holding_the_temp_folder_is_copied_without_its_sandboxes(project, monkeypatch):
+    # Files kept in /tmp make /tmp the project: the copy must not take in the sandbox itself.
+    tmp = project / "tmp"
+    tmp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp))
+    monkeypatch.setattr("tempfile.tempdir", None)
+    ok = run(project, "def f(x):\n    return 2 * x\n")
+    assert ok.passed and [t.outcome for t in ok.tests] == ["passed", "passed"]
+    assert untouched(project)

@@ -41,11 +41,17 @@ def _load_generator_and_verifier(model: str, verifier: str, threads: Optional[in
     return gen, make_verifier(verifier, gen, threads, busy=sandbox_mod.runs_in_flight)
 
 
-def _project_sandbox(paths: list[Path], root: Path | None, python: str | None, timeout: float):
-    """The sandbox for the tests of the project these paths are in, run by its own Python."""
-    from .project import find_interpreter, find_root
+def _project_folder(paths: list[Path], root: Path | None) -> Path:
+    """The project these paths are in: --root where given, else where pytest takes its rootdir."""
+    from .project import find_root
 
-    folder = root.resolve() if root is not None and root.is_dir() else find_root(paths)
+    return root.resolve() if root is not None and root.is_dir() else find_root(paths)
+
+
+def _project_sandbox(folder: Path, python: str | None, timeout: float):
+    """The sandbox for the tests of the project in ``folder``, run by its own Python."""
+    from .project import find_interpreter
+
     interp = find_interpreter(folder, python)
     limits = sandbox_mod.SandboxLimits(timeout=timeout)
     return sandbox_mod.Sandbox(limits, python=None if interp.how == "mucode's own" else interp), interp
@@ -81,7 +87,7 @@ def check(
     from .feedback import format_feedback
     from .repair_inputs import load_inputs, run_tests
 
-    sb, interp = _project_sandbox([file, *tests], root, python, timeout)
+    sb, interp = _project_sandbox(_project_folder([file, *tests], root), python, timeout)
     inputs = load_inputs(file, tests, root, list(interp.site_dirs))
     result = run_tests(inputs, sb)
     feedback = format_feedback(result)
@@ -136,10 +142,10 @@ def fix(
     turn, tested in a sandbox, best one kept."""
     from .display import LiveSearchView
     from .fix import fix_settings, prepare, run_fix
-    from .project import find_root, with_project_settings
+    from .project import with_project_settings
     tests_found = None
     if not tests:
-        from .project import default_tests, root_above
+        from .project import default_tests, find_root, root_above
 
         if root is not None and root.is_dir():
             base = root.resolve()
@@ -151,8 +157,8 @@ def fix(
     options = {"model": model, "verifier": verifier, "threads": threads, "select": select, "python": python,
                "n": n, "turns": turns, "timeout": timeout, "temperature": temperature, "escalate": escalate}
     explicit = {k for k in options if ctx.get_parameter_source(k).name != "DEFAULT"}
-    options, conf = with_project_settings(options, explicit,
-                                          root.resolve() if root and root.is_dir() else find_root(paths))
+    folder = _project_folder(paths, root)
+    options, conf = with_project_settings(options, explicit, folder)
     model, verifier, threads, select, python, n, turns, timeout, temperature, escalate = options.values()
     if escalate:
         from .models import resolve_model
@@ -172,7 +178,7 @@ def fix(
         if (problem := check_patch_path(patch)) is not None:
             _fail(problem)
     console = Console(stderr=True) if as_json else Console()
-    sb, interp = _project_sandbox(paths, root, python, timeout)
+    sb, interp = _project_sandbox(folder, python, timeout)
     report = prepare(file, tests, sb, function, root)
     if verbose and not as_json and report.inputs:
         console.print(f"sandbox isolation: {report.before.isolation}\nproject root: {report.inputs.root} "

@@ -378,8 +378,8 @@ def run_train_head(*, train_dirs: list[Path], eval_dirs: list[Path], out: Path, 
 
 def run_eval_head(*, head: str, eval_dirs: list[Path], out: Path, model: str, features: Path | None,
                   threads: int | None, console) -> dict:
-    """``mucode eval-head``: an existing head file against the zero-shot verifier and a random pick on held-out folders; no training.
-    Writes the report to ``out`` (features cached beside it)."""
+    """``mucode eval-head``: an existing head file against the zero-shot verifier and a random
+    pick on held-out folders; no training. Writes the report to ``out`` (features cached beside it)."""
     from mucode_cli.value_head import load_head
     from mucode_cli.verifier import make_verifier
 

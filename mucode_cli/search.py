@@ -20,6 +20,7 @@ from .core import (Candidate, Completion, Environment, Evaluation, Generator, Me
                    split_lead)
 from .errors import UserError
 from .selection import POLICIES
+from .settings import DEFAULTS
 
 
 class SearchObserver(Protocol):
@@ -62,10 +63,10 @@ class SearchResult:
 
 @dataclass
 class SearchConfig:
-    n: int = 5
-    turns: int = 3
-    select: str = "pt+lv"
-    seed: int = 0
+    n: int = DEFAULTS.n
+    turns: int = DEFAULTS.turns
+    select: str = DEFAULTS.select
+    seed: int = DEFAULTS.seed
     params: SampleParams = field(default_factory=SampleParams)
     early_stop: bool = False  # fix: stop a turn at the first candidate passing every test
     workers: int = 1  # parallel sandbox runs, overlapped with generation

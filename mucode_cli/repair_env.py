@@ -50,6 +50,11 @@ class RepairStyle:
     # original comes back in the fix) or in "full". A real function's docstring is often most
     # of its text, and a small model types back all it is shown.
     docstrings: str = "short"
+    # Cloze prompts (turn 1's one-line proposals): how many lines after the left-out one they
+    # show (0: the rest of the function). Each prompt's reading cost is mostly what follows its
+    # line, since what comes before is shared with the prompts of later lines; in a long
+    # function of a real project that was most of turn 1's time.
+    cloze_after: int = 6
 
     @classmethod
     def before(cls) -> "RepairStyle":
@@ -64,6 +69,8 @@ class RepairStyle:
             if getattr(self, name) not in allowed:
                 raise UserError(f"repair style {name} must be one of {', '.join(allowed)} "
                                 f"(got {getattr(self, name)!r})")
+        if not isinstance(self.cloze_after, int) or isinstance(self.cloze_after, bool) or self.cloze_after < 0:
+            raise UserError(f"repair style cloze_after must be a whole number >= 0 (got {self.cloze_after!r})")
 
 
 def _names(targets: list[str]) -> str:
@@ -299,7 +306,8 @@ class RepairEnvironment:
         for t, i in self._cloze_order()[:limit]:
             lines = self._target_texts[t].splitlines(keepends=True)
             indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
-            prefix, suffix = head + "".join(lines[:i]) + indent, "".join(lines[i + 1:])
+            after = lines[i + 1:i + 1 + self.style.cloze_after] if self.style.cloze_after else lines[i + 1:]
+            prefix, suffix = head + "".join(lines[:i]) + indent, "".join(after)
             out.append((f"{pre}{prefix}{suf}{suffix}{mid}", (t, i)))
         return out
 

@@ -103,6 +103,27 @@ def test_cloze_prompts_leave_out_one_body_line_after_the_tests(env):
     assert same.valid and same.unchanged and not same.passed
 
 
+LONG = "def total(xs):\n" + "".join(f"    a{i} = {i}\n" for i in range(10)) + "    return sum(xs) - 1\n"
+
+
+def test_cloze_prompts_show_cloze_after_lines_after_the_left_out_one(tmp_path):
+    sb = Sandbox(SandboxLimits(timeout=20))
+    tests = "from calc import total\n\n\ndef test_total():\n    assert total([1, 2]) == 3\n"
+    report = prepare(write(tmp_path / "calc.py", LONG), [write(tmp_path / "test_calc.py", tests)], sb)
+
+    def suffixes(after):
+        e = RepairEnvironment(report.inputs, report.targets, report.before, sb, RepairStyle(cloze_after=after))
+        return {tag[1]: p.split("<SUF>", 1)[1].removesuffix("<MID>") for p, tag in e.cloze_prompts(FIM, limit=12)}
+
+    cut, whole = suffixes(2), suffixes(0)
+    assert cut[1] == "    a1 = 1\n    a2 = 2\n"  # left out: a0 = 0 (line 1); then two lines
+    assert whole[1] == "".join(LONG.splitlines(keepends=True)[2:])  # the rest of the function
+    assert cut[11] == whole[11] == ""  # the last line: nothing after it either way
+    assert "return sum(xs) - 1" in cut[9] and "return sum(xs) - 1" not in cut[8]
+    with pytest.raises(Exception, match="cloze_after"):
+        RepairStyle(cloze_after=-1)
+
+
 def test_cloze_lines_skip_signature_docstring_blanks_and_comments():
     from mucode_cli.repair_env import _body_lines
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .cache import cache_dir
 from .errors import UserError
+from .settings import DEFAULT_GENERATOR
 
 GGUF_MAGIC = b"GGUF"
 
@@ -36,8 +37,6 @@ class KnownModel:
     def filename(self) -> str:
         return f"{self.name}.gguf"
 
-
-DEFAULT_GENERATOR = "qwen2.5-coder-0.5b"  # the one place its name is written
 
 KNOWN_MODELS: dict[str, KnownModel] = {
     m.name: m

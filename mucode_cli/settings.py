@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any, Optional
 
-from .models import DEFAULT_GENERATOR
+# Imports nothing of ours: the core types (core.py) read their defaults from here.
+DEFAULT_GENERATOR = "qwen2.5-coder-0.5b"  # the one place its name is written (models.py describes it)
 
 
 def _setting(default: Any, *flags: str, help: str, project: type | tuple | None = None, **option: Any):

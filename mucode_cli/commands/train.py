@@ -72,16 +72,20 @@ def train(
 # Shared by train-head and train-verifier: the same data, read the same way.
 TRAIN_DIRS = typer.Option(..., "--train", help="A benchmark results folder of training problems (repeatable).")
 EVAL_DIRS = typer.Option([], "--eval", help="A results folder of held-out problems to measure on (repeatable).")
+# Shared by train-head and eval-head: the same features of the same model.
+HEAD_MODEL = typer.Option(DEFAULT_GENERATOR, "--model", help="The model whose hidden states the head reads.")
+FEATURES = typer.Option(None, "--features", help="Feature cache (default: OUT with .features.jsonl); reused and extended.")
+THREADS = typer.Option(None, "--threads", min=1)
 
 
 def train_head(
     train_dirs: List[Path] = TRAIN_DIRS,
     eval_dirs: List[Path] = EVAL_DIRS,
     out: Path = typer.Option(..., "--out", help="The value head to write (JSON)."),
-    model: str = typer.Option(DEFAULT_GENERATOR, "--model", help="The model whose hidden states the head reads."),
+    model: str = HEAD_MODEL,
     loss: str = typer.Option("bt", "--loss", help="bt (Bradley-Terry over pairs of one problem) or bce."),
-    features: Optional[Path] = typer.Option(None, "--features", help="Feature cache (default: OUT with .features.jsonl); reused and extended."),
-    threads: Optional[int] = typer.Option(None, "--threads", min=1),
+    features: Optional[Path] = FEATURES,
+    threads: Optional[int] = THREADS,
 ):
     """Train a value head on the model's frozen hidden states from recorded candidates (seconds
     after feature extraction), and compare it with the zero-shot verifier on held-out problems."""
@@ -95,9 +99,9 @@ def eval_head(
     eval_dirs: List[Path] = typer.Option(..., "--eval", help="A results folder of held-out problems (repeatable)."),
     out: Path = typer.Option(..., "--out", help="The report to write (JSON); features are cached beside it."),
     head: str = typer.Option(..., "--head", help="A value-head .json file (train-head writes one)."),
-    model: str = typer.Option(DEFAULT_GENERATOR, "--model", help="The model whose hidden states the head reads."),
-    features: Optional[Path] = typer.Option(None, "--features", help="Feature cache (default: OUT with .features.jsonl); reused and extended."),
-    threads: Optional[int] = typer.Option(None, "--threads", min=1),
+    model: str = HEAD_MODEL,
+    features: Optional[Path] = FEATURES,
+    threads: Optional[int] = THREADS,
 ):
     """Measure an existing value head against the zero-shot verifier and a random pick on
     held-out results folders (train-head's measures), without training."""
@@ -121,7 +125,7 @@ def train_verifier(
     per_problem: int = typer.Option(8, "--pairs-per-problem", min=1),
     max_length: int = typer.Option(2048, "--max-length", min=64),
     seed: int = typer.Option(0, "--seed"),
-    threads: Optional[int] = typer.Option(None, "--threads", min=1),
+    threads: Optional[int] = THREADS,
     top_layers: Optional[int] = typer.Option(
         None, "--top-layers", min=1,
         help="LoRA on the top K layers only, trained over the hidden states below them, computed once per "

@@ -136,12 +136,14 @@ def test_a_case_runs_fix_as_a_user_would_and_pytest_confirms_it(catalog, tmp_pat
     assert rec["tests_untouched"] and not rec["false_claim"]
     assert rec["confirmed"] == rec["claimed_fixed"]
     assert {"load", "baseline", "generation"} <= set(rec["timing"])
+    assert rec["escalated"] is False  # fix's own flag, carried over (no --escalate here)
     # The working copy is the release again afterwards.
     tree = tmp_path / "cache" / "work" / "tinyproj-1.0"
     assert (tree / "tinyproj" / "__init__.py").read_text() == MODULE
     assert not list(tree.rglob("*.mucode-backup*"))
     summary = summarize(records, ProjectsBenchConfig("projects", "smollm2-135m", [], 600.0), 1.0)
     assert summary["cases"] == 1 and summary["false_claims"] == 0 and summary["tests_edited"] == 0
+    assert summary["escalated"] == summary["fixed_escalated"] == 0
     assert set(summary["time_split_seconds"]) >= {"load", "baseline", "generation", "total"}
     # Resumable: the same selection again runs nothing new.
     again = run_projects(select_bugs(cat, "test"), cat, options, out, tmp_path / "cache", say=lambda m: None)

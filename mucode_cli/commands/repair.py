@@ -86,12 +86,9 @@ def fix(
     from ..project import with_project_settings
     tests_found = None
     if not tests:
-        from ..project import default_tests, find_root, root_above
+        from ..project import default_tests, root_above
 
-        if root is not None and root.is_dir():
-            base = root.resolve()
-        else:
-            base = find_root([file]) if file is not None else root_above(Path.cwd())
+        base = project_folder([file], root) if file is not None or root is not None else root_above(Path.cwd())
         tests, tests_found = default_tests(base)
     # [tool.mucode] in the project's pyproject.toml, for the options not given on the command line.
     paths = [file, *tests] if file is not None else tests

@@ -67,8 +67,8 @@ def _line_rank(report, sandbox, changed: set[int]) -> int | None:
     if report.already_passing or not report.targets:
         return None
     env = RepairEnvironment(report.inputs, report.targets, report.before, sandbox, suspicion=report.suspicion)
-    for k, (t, i) in enumerate(env._cloze_order()):
-        if env._spans[t].start + i in changed:
+    for k, tag in enumerate(env.prompts.cloze_order()):
+        if env.prompts.module_line(tag) in changed:
             return k + 1
     return None
 

@@ -25,7 +25,7 @@ from typing import Callable
 from mucode_cli.core import Executor, Generator, Verifier
 from mucode_cli.errors import UserError
 from mucode_cli.fix import FixReport, prepare, run_fix
-from mucode_cli.repair_env import RepairStyle
+from mucode_cli.repair_style import RepairStyle
 from mucode_cli.sandbox import Sandbox, SandboxLimits
 from mucode_cli.records import turns_record
 from mucode_cli.search import SearchConfig

@@ -12,7 +12,8 @@ from typing import Callable
 from .core import Evaluation, Executor, Generator, SampleParams, Verifier
 from .errors import UserError
 from .localize import Suspicion, suspicion
-from .repair_env import RepairEnvironment, RepairStyle
+from .repair_env import RepairEnvironment
+from .repair_style import RepairStyle
 from .repair_inputs import RepairInputs, load_inputs, locate_module, run_tests
 from .sandbox import RunResult
 from .targets import choose_targets

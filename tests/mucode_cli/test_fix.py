@@ -31,7 +31,7 @@ def mean(values):
 
 
 def _fix(tmp_path, answer, minimize):
-    from mucode_cli.repair_env import RepairStyle
+    from mucode_cli.repair_style import RepairStyle
 
     sb = Sandbox(SandboxLimits(timeout=20))
     report = prepare(write(tmp_path / "stats.py", MODULE), [write(tmp_path / "test_stats.py", TESTS)], sb)

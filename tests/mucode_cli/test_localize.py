@@ -111,12 +111,12 @@ def test_one_line_proposals_go_to_the_most_suspect_lines_of_the_suspects(tmp_pat
     report = prepare(root / "mod.py", [root / "test_mod.py"], sb)
     env = RepairEnvironment(report.inputs, report.targets, report.before, sb, suspicion=report.suspicion)
     assert env.editable == ["suffix", "label"]  # answers may change the next suspect too
-    order = env._cloze_order()
+    order = env.prompts.cloze_order()
     assert order[0] == ("suffix", 1)  # `if n % 100 in (11, 12):`, run by every failing test
     assert ("label", 1) in order
     # Without a ranking: the target's lines in order, and only the target may change.
     plain = RepairEnvironment(report.inputs, report.targets, report.before, sb)
-    assert plain.editable == ["suffix"] and plain._cloze_order() == [("suffix", 1), ("suffix", 2), ("suffix", 3)]
+    assert plain.editable == ["suffix"] and plain.prompts.cloze_order() == [("suffix", 1), ("suffix", 2), ("suffix", 3)]
 
 
 # A one-line helper that only `zone` calls, so the same tests run both, and every line of both

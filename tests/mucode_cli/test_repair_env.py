@@ -7,7 +7,8 @@ import pytest
 
 from mucode_cli.feedback import compact_feedback
 from mucode_cli.fix import prepare
-from mucode_cli.repair_env import RepairEnvironment, RepairStyle
+from mucode_cli.repair_env import RepairEnvironment
+from mucode_cli.repair_style import RepairStyle
 from mucode_cli.sandbox import Sandbox, SandboxLimits
 from tests.conftest import write
 
@@ -125,12 +126,12 @@ def test_cloze_prompts_show_cloze_after_lines_after_the_left_out_one(tmp_path):
 
 
 def test_cloze_lines_skip_signature_docstring_blanks_and_comments():
-    from mucode_cli.repair_env import _body_lines
+    from mucode_cli.repair_prompts import body_lines
 
     src = ('@dec\ndef f(x,\n      y):\n    """Doc\n    more."""\n    # a comment\n    a = x\n\n'
            '    if a:\n        return y\n    return a\n')
-    assert [src.splitlines()[i].strip() for i in _body_lines(src)] == ["a = x", "if a:", "return y", "return a"]
-    assert _body_lines("def f(x): return x\n") == []
+    assert [src.splitlines()[i].strip() for i in body_lines(src)] == ["a = x", "if a:", "return y", "return a"]
+    assert body_lines("def f(x): return x\n") == []
 
 
 def test_a_failing_attempt_becomes_the_code_of_the_next_fresh_turn(env):

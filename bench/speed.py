@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mucode_cli.core import SampleParams  # noqa: E402
 from mucode_cli.engine import load_model, physical_cores  # noqa: E402
-from mucode_cli.models import DEFAULT_GENERATOR  # noqa: E402
+from mucode_cli.settings import default_model  # noqa: E402
 from mucode_cli.sandbox import runs_in_flight  # noqa: E402
 from mucode_cli.value_head import ValueHead, prompt_sha256  # noqa: E402
 from mucode_cli.verifier import VERIFY_QUESTION, LlamaVerifier, verifier_messages  # noqa: E402
@@ -124,7 +124,7 @@ def timed_beside_tests(model, generate, reps) -> dict:
 
 def _arguments(argv) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--model", default=DEFAULT_GENERATOR)
+    ap.add_argument("--model", default=default_model())
     ap.add_argument("--n", type=int, default=5)
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--max-tokens", type=int, default=256)

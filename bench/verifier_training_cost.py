@@ -23,13 +23,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mucode_cli.errors import UserError  # noqa: E402
-from mucode_cli.models import DEFAULT_GENERATOR  # noqa: E402
+from mucode_cli.settings import default_model  # noqa: E402
 
 
 def _arguments(argv) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--train", action="append", required=True, type=Path, help="a results folder (repeatable)")
-    ap.add_argument("--model", default=DEFAULT_GENERATOR)
+    ap.add_argument("--model", default=default_model())
     ap.add_argument("--top", default="2,4", help="comma-separated K for --top-layers")
     ap.add_argument("--sample", type=int, default=6, help="pairs timed")
     ap.add_argument("--pairs-per-problem", type=int, default=8)

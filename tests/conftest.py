@@ -1,7 +1,13 @@
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+# Tests load the smallest model that exercises what they test: the 0.5B where a real code model
+# is needed, in this process and the `mucode` subprocesses it starts. One slow test runs the
+# default itself (tests/mucode_cli/test_cli.py).
+os.environ["MUCODE_MODEL"] = "qwen2.5-coder-0.5b"
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

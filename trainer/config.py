@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mucode_cli.errors import UserError
-from mucode_cli.models import DEFAULT_GENERATOR
+from mucode_cli.settings import default_model
 
 
 @dataclass
 class TrainConfig:
-    base: str = DEFAULT_GENERATOR  # known name, GGUF path, transformers folder or hub id
+    base: str = default_model()  # known name, GGUF path, transformers folder or hub id
     data: str = ""  # MBPP-format JSONL
     out: str = "runs/mucode"
     split: str = "train"

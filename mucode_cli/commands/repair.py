@@ -152,7 +152,7 @@ def fix(
     written = _write_if_asked(report, yes, dry_run or (patch is not None and not yes), as_json, console, backup)
     patch_base = _write_patch(report, patch) if patch is not None else None
     if as_json:
-        print(json.dumps({**report.to_json(written, python_json(interp)),
+        print(json.dumps({**report.to_json(written, python_json(interp)), "model": model,
                           "patch": str(patch) if patch_base else None}))
     else:
         display.print_summary(report, written, console, quiet_about_writing=patch is not None or dry_run)

@@ -9,12 +9,13 @@ import typer
 from rich.console import Console
 
 from .. import display
-from ..models import DEFAULT_GENERATOR, KNOWN_MODELS
+from ..models import KNOWN_MODELS
+from ..settings import default_model
 
 
 def train(
     ctx: typer.Context,
-    base: str = typer.Option(DEFAULT_GENERATOR, "--base", help="Base model: a known name, a GGUF path, a transformers model folder, or a hub id (needs a network)."),
+    base: str = typer.Option(default_model(), "--base", help="Base model: a known name, a GGUF path, a transformers model folder, or a hub id (needs a network)."),
     data: Path = typer.Option(..., "--data", help="MBPP-format JSONL with the training problems."),
     out: Path = typer.Option(Path("runs/mucode"), "--out", help="Run folder (reusing one resumes it)."),
     split: str = typer.Option("train", "--split", help="Which MBPP split to train on."),
@@ -73,7 +74,7 @@ def train(
 TRAIN_DIRS = typer.Option(..., "--train", help="A benchmark results folder of training problems (repeatable).")
 EVAL_DIRS = typer.Option([], "--eval", help="A results folder of held-out problems to measure on (repeatable).")
 # Shared by train-head and eval-head: the same features of the same model.
-HEAD_MODEL = typer.Option(DEFAULT_GENERATOR, "--model", help="The model whose hidden states the head reads.")
+HEAD_MODEL = typer.Option(default_model(), "--model", help="The model whose hidden states the head reads.")
 FEATURES = typer.Option(None, "--features", help="Feature cache (default: OUT with .features.jsonl); reused and extended.")
 THREADS = typer.Option(None, "--threads", min=1)
 
@@ -115,7 +116,7 @@ def train_verifier(
     train_dirs: List[Path] = TRAIN_DIRS,
     eval_dirs: List[Path] = EVAL_DIRS,
     out: Path = typer.Option(..., "--out", help="The LoRA adapter to write (.gguf); a .report.json beside it."),
-    model: str = typer.Option(DEFAULT_GENERATOR, "--model", help="The base (known name or GGUF) the adapter applies over."),
+    model: str = typer.Option(default_model(), "--model", help="The base (known name or GGUF) the adapter applies over."),
     device: str = typer.Option("cpu", "--device", help="cpu or cuda (training; scoring runs in llama.cpp)."),
     lora_r: int = typer.Option(16, "--lora-r", min=1),
     lr: float = typer.Option(1e-4, "--lr"),

@@ -11,8 +11,8 @@ import pytest
 from tests.conftest import write
 
 
-def mucode(*args, cwd=None, timeout=900):
-    env = dict(os.environ, COLUMNS="200")
+def mucode(*args, cwd=None, timeout=900, unset=()):
+    env = {k: v for k, v in dict(os.environ, COLUMNS="200").items() if k not in unset}
     return subprocess.run([sys.executable, "-m", "mucode_cli.cli", *map(str, args)], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
 
@@ -110,6 +110,7 @@ def test_fix_wiring_with_tiny_model(example):
     for key in ("fixed", "turns", "tests_before", "tests_after", "diff", "seconds", "candidates"):
         assert key in data
     assert data["tests_before"] == {"passed": 0, "total": 3}
+    assert data["model"] == "smollm2-135m"  # --model wins over $MUCODE_MODEL
     assert 1 <= data["turns"] <= 2 and len(data["candidates"]) >= 2
     assert data["fixed"] == (r.returncode == 0)
     assert snapshot(example) == before  # --dry-run
@@ -117,13 +118,15 @@ def test_fix_wiring_with_tiny_model(example):
 
 @pytest.mark.slow
 def test_fix_bundled_example_with_default_model(example):
-    """The README's first command, end to end: the default model must fix the example."""
+    """The README's first command, end to end: the default model (not the suite's smaller
+    MUCODE_MODEL) must fix the example."""
     test_before = (example / "test_stats.py").read_bytes()
     original = (example / "stats.py").read_text()
-    r = mucode("fix", example / "stats.py", "--tests", example / "test_stats.py", "--seed", "0", "--yes", "--json")
+    r = mucode("fix", example / "stats.py", "--tests", example / "test_stats.py", "--seed", "0", "--yes", "--json",
+               unset=("MUCODE_MODEL",))
     assert r.returncode == 0, r.stdout + r.stderr
     data = json.loads(r.stdout)
-    assert data["fixed"] and data["written"]
+    assert data["fixed"] and data["written"] and data["model"] == "qwen2.5-coder-1.5b"
     assert data["tests_after"] == {"passed": 3, "total": 3, "run": 3}
     # The fix is the one-line change, not a rewrite: the docstring and the other functions stay.
     changed = [ln for ln in data["diff"].splitlines() if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
@@ -183,7 +186,7 @@ def _cmdline(pid):
 
 
 @pytest.mark.slow
-def test_fix_a_method_with_default_model(tmp_path):
+def test_fix_a_method_with_the_small_model(tmp_path):
     write(tmp_path / "cart.py", "class Cart:\n    def __init__(self):\n        self.items = []\n\n"
           "    def add(self, price, qty=1):\n        self.items.append((price, qty))\n\n"
           "    def total(self):\n        return sum(p for p, q in self.items)\n")

@@ -175,6 +175,7 @@ def test_tool_mucode_settings_apply_and_command_line_options_win(tmp_path):
     assert r.returncode in (0, 1), r.stderr
     data = json.loads(r.stdout)
     assert data["turns"] == 1 and len(data["candidates"]) == 1  # n and turns from [tool.mucode]
+    assert data["model"] == "smollm2-135m"  # [tool.mucode] wins over $MUCODE_MODEL (tests/conftest.py)
     r = mucode("fix", mod, "--tests", test, "--json", "--dry-run", "--verifier", "none", "-n", "2",
                "--full-search")
     assert len(json.loads(r.stdout)["candidates"]) == 2  # the command line wins

@@ -75,7 +75,6 @@ class RepairEnvironment:
         self._target_texts = {t: dedent_code(function_source(inputs.source, spans[t])) for t in self.editable}
         self.prompts = RepairPrompts(inputs, targets, self.editable, baseline, self.style, spans,
                                      self._target_texts, suspicion)
-        self.target_source = self.prompts.target_source
         # Answers that do the same thing share one test run (keyed by code_key of the module).
         self._lock = threading.Lock()
         self._runs: dict[str, Future] = {}
@@ -118,7 +117,7 @@ class RepairEnvironment:
 
     def suggested_max_tokens(self) -> int:
         # The answer re-types the function plus a little prose: ~1 token per 3 chars.
-        return int(min(1024, max(256, len(self.target_source) / 3 * 1.6 + 160)))
+        return int(min(1024, max(256, len(self.prompts.target_source) / 3 * 1.6 + 160)))
 
     def cloze_answer(self, tag: tuple[str, int], text: str) -> str:
         """The answer a cloze completion stands for: the target function with its line

@@ -1,3 +1,4 @@
+import os
 import subprocess
 import sys
 
@@ -30,3 +31,15 @@ def test_the_default_is_read_from_the_environment_at_start_up():
     small = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                            env={**env, MODEL_ENV: "smollm2-135m"})
     assert small.stdout.strip() == "smollm2-135m", small.stderr
+
+
+def test_an_unknown_mucode_model_is_a_one_line_error_and_nothing_is_written(example):
+    from tests.mucode_cli.test_cli import snapshot
+
+    before = snapshot(example)
+    r = subprocess.run([sys.executable, "-m", "mucode_cli.cli", "fix", str(example / "stats.py"), "--tests",
+                        str(example / "test_stats.py"), "--yes"], capture_output=True, text=True, timeout=300,
+                       env={**os.environ, MODEL_ENV: "no-such-model"}, stdin=subprocess.DEVNULL)
+    assert r.returncode == 2
+    assert r.stderr.startswith("mucode: error: unknown model 'no-such-model'") and r.stderr.count("\n") == 1
+    assert snapshot(example) == before

@@ -125,7 +125,7 @@ class LlamaModel:
     """A loaded GGUF: chat formatting, sampling, and Yes/No verifier scoring."""
 
     def __init__(self, spec: str | Path, n_ctx: int = 8192, threads: int | None = None, seed: int = 0,
-                 busy: Callable[[], object] | None = None):
+                 busy: Callable[[], object] | None = None, logits_all: bool = False):
         from llama_cpp import Llama
         from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
@@ -137,7 +137,7 @@ class LlamaModel:
                 self.llm = Llama(
                     model_path=str(self.path), n_ctx=n_ctx, n_threads=self.threads,
                     n_threads_batch=self.threads, n_batch=512, seed=seed, verbose=False,
-                    logits_all=False, **_gpu_placement(),
+                    logits_all=logits_all, **_gpu_placement(),
                 )
         except (ValueError, RuntimeError, OSError) as e:
             raise UserError(f"cannot load model {self.path}: the file is corrupt or not a supported GGUF ({e})") from None

@@ -45,3 +45,39 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys):
     with pytest.raises(SystemExit) as e:
         main(["mbpp", str(tmp_path / "missing")])
     assert e.value.code == 2 and capsys.readouterr().err.count("\n") == 1
+
+
+class _LikesSubtraction:
+    """A scripted verifier: it prefers ``b + a``, whatever the recorded scores say."""
+
+    def score(self, problem, answers):
+        assert problem  # the search's problem text, as the verifier is asked it online
+        return [5.0 if "b + a" in a else 0.0 for a in answers]
+
+
+def test_rescore_replaces_the_recorded_scores(tmp_path):
+    from bench.reselect import replay
+    from mucode_cli.sandbox import Sandbox, SandboxLimits
+    from mucode_cli.tasks import BenchEnvironment
+
+    from bench.runner import load_tasks
+
+    data = tmp_path / "mbpp.jsonl"
+    data.write_text(json.dumps(ROW) + "\n")
+    task = load_tasks("mbpp", str(data), "test", None, None)[0]
+    env = BenchEnvironment(task, Sandbox(SandboxLimits(timeout=10)))
+    assert not replay(_record(), env, "pt+lv")  # the recorded 9.0 picks `return 3`
+    assert replay(_record(), env, "pt+lv", verifier=_LikesSubtraction())
+
+
+def test_rescore_with_a_real_model_and_a_bad_model_name(tmp_path, capsys):
+    data, folder = tmp_path / "mbpp.jsonl", tmp_path / "run"
+    data.write_text(json.dumps(ROW) + "\n")
+    folder.mkdir()
+    (folder / "results.jsonl").write_text(json.dumps(_record()) + "\n")
+    main(["mbpp", str(folder), "--data", str(data), "--json", "--select", "pt+lv", "--rescore", "smollm2-135m"])
+    out = json.loads(capsys.readouterr().out)
+    assert out["rescore"] == "smollm2-135m" and out["contested"] == 1 and out["right_after"] in (0, 1)
+    with pytest.raises(SystemExit) as e:
+        main(["mbpp", str(folder), "--data", str(data), "--rescore", "no-such-model"])
+    assert e.value.code == 2 and capsys.readouterr().err.count("\n") == 1

@@ -31,6 +31,8 @@ from typing import Callable
 
 from mucode_cli.errors import UserError
 
+from .runner import percentile
+
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
@@ -394,15 +396,6 @@ def run_projects(bugs: list[Bug], catalog: Catalog, options: FixOptions, out: Pa
     return [r for r in read_records(out, "case_id") if r.get("bug") == digests.get(r["case_id"])]
 
 
-def _percentile(values: list[float], q: float) -> float:
-    if not values:
-        return 0.0
-    s = sorted(values)
-    k = (len(s) - 1) * q
-    lo, hi = int(k), min(int(k) + 1, len(s) - 1)
-    return round(s[lo] + (s[hi] - s[lo]) * (k - lo), 1)
-
-
 def _fixed(r: dict) -> bool:
     return bool(r["claimed_fixed"] and r["confirmed"])
 
@@ -447,7 +440,7 @@ def summarize(records: list[dict], config: ProjectsBenchConfig, seconds: float) 
         "escalated": sum(bool(r.get("escalated")) for r in records),
         "fixed_escalated": sum(bool(r.get("escalated")) and _fixed(r) for r in records),
         "median_seconds": round(statistics.median(secs), 1) if secs else 0.0,
-        "p90_seconds": _percentile(secs, 0.9),
+        "p90_seconds": percentile(secs, 0.9),
         "time_split_seconds": time_split,
         "by_project": by_project,
         "by_split": group("split"),

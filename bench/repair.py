@@ -34,7 +34,7 @@ from mucode_cli.writeback import write_atomic
 
 from . import humaneval, mbpp
 from .mutants import ordered_mutants
-from .runner import error_bars, prepare_out, run_resumable
+from .runner import error_bars, percentile, prepare_out, run_resumable
 
 SOURCES = ("mbpp", "humaneval", "cases")
 
@@ -73,6 +73,7 @@ class RepairBenchConfig:
     full_search: bool
     variant: dict = field(default_factory=dict)  # the --variant overrides
     settings: dict = field(default_factory=dict)  # every setting in effect (style, sampling, search)
+    escalate: str | None = None  # the cascade's stronger model (fix --escalate)
 
     def __post_init__(self):
         """The one check of a repair benchmark's settings; an empty ``source`` is inferred from
@@ -320,8 +321,10 @@ def load_or_make_cases(config: RepairBenchConfig, out: Path, limit: int | None, 
 # -- running -------------------------------------------------------------------------------
 
 def run_case(case: RepairCase, folder: Path, generator: Generator, verifier: Verifier, config: SearchConfig,
-             sandbox: Executor, style: RepairStyle, search_index: int = 0) -> dict:
-    """One case through the user's path (prepare -> search -> splice); one JSON record."""
+             sandbox: Executor, style: RepairStyle, search_index: int = 0,
+             escalate: Callable[[], tuple[Generator, Verifier]] | None = None) -> dict:
+    """One case through the user's path (prepare -> search -> splice); one JSON record.
+    ``escalate``: the cascade, as ``run_fix`` takes it."""
     start = time.monotonic()
     rec: dict = {"case_id": case.case_id, "search": search_index, "origin": case.origin, "kind": case.kind,
                  "description": case.description, "function": case.function}
@@ -336,7 +339,7 @@ def run_case(case: RepairCase, folder: Path, generator: Generator, verifier: Ver
                 "success_by_turn": [False] * config.turns, "seconds": round(time.monotonic() - start, 3)}
     cfg = SearchConfig(**{**config.__dict__, "params": config.params.__class__(**config.params.__dict__),
                           "seed": config.seed + 1000 * search_index})
-    run_fix(report, generator, verifier, cfg, sandbox, style=style)
+    run_fix(report, generator, verifier, cfg, sandbox, style=style, escalate=escalate)
     return {**rec, **_report_fields(report, case, config.turns), "seconds": round(time.monotonic() - start, 3)}
 
 
@@ -352,6 +355,7 @@ def _report_fields(report: FixReport, case: RepairCase, turns: int) -> dict:
         "diff": report.diff,
         "diff_lines": diff_size(case.module_source, report.new_source) if report.fixed and report.new_source else None,
         "reverted": bool(case.reference) and report.fixed and report.new_source == case.reference,
+        "escalated": report.escalated,
         "tokens": s.tokens,
         # What the verifier was shown: with the turns' candidates and their test outcomes a
         # repair run is verifier training data (trainer.value_head.load_results).
@@ -363,8 +367,10 @@ def _report_fields(report: FixReport, case: RepairCase, turns: int) -> dict:
 def run_repair_benchmark(cases: list[RepairCase], generator: Generator, verifier: Verifier,
                          config: RepairBenchConfig, search_config: SearchConfig, style: RepairStyle,
                          sandbox: Executor, out: Path,
-                         progress: Callable[[RepairCase, dict | None], None] | None = None) -> list[dict]:
-    """Run every (case, search) not yet in ``out/results.jsonl``; return all records of these cases."""
+                         progress: Callable[[RepairCase, dict | None], None] | None = None,
+                         escalate: Callable[[], tuple[Generator, Verifier]] | None = None) -> list[dict]:
+    """Run every (case, search) not yet in ``out/results.jsonl``; return all records of these cases.
+    ``escalate``: the cascade (``config.escalate``'s model, loaded once, when first needed)."""
     prepare_out(out, config)
     # A user's cases folder is read in place (run_case never writes to it); made cases are
     # written out so that they can be rerun with --data.
@@ -372,7 +378,8 @@ def run_repair_benchmark(cases: list[RepairCase], generator: Generator, verifier
                for c in cases}
 
     def run(case: RepairCase, s: int) -> dict:
-        return run_case(case, folders[case.case_id], generator, verifier, search_config, sandbox, style, s)
+        return run_case(case, folders[case.case_id], generator, verifier, search_config, sandbox, style, s,
+                        escalate=escalate)
 
     return run_resumable(cases, out, config, run, "case_id", lambda c: c.case_id, progress)
 
@@ -419,6 +426,8 @@ def summarize_repair(records: list[dict], config: RepairBenchConfig, seconds: fl
         "later_turns_solved": round(sum(r["fixed"] for r in missed_turn1) / len(missed_turn1), 4) if missed_turn1 else 0.0,
         "median_seconds": round(statistics.median(secs), 2) if secs else 0.0,
         "mean_seconds": round(statistics.mean(secs), 2) if secs else 0.0,
+        "p90_seconds": percentile(secs, 0.9, 2),
+        "fixes_per_minute": round(len(fixed) / (sum(secs) / 60), 2) if sum(secs) else 0.0,
         "candidates": len(cands),
         "discarded": round(sum(not c["valid"] for c in cands) / len(cands), 4) if cands else 0.0,
         "unchanged": round(sum(bool(c.get("unchanged")) for c in cands) / len(cands), 4) if cands else 0.0,
@@ -432,11 +441,14 @@ def summarize_repair(records: list[dict], config: RepairBenchConfig, seconds: fl
         if any(r.get("diff_lines") is not None for r in fixed) else None,
         "reverted": round(sum(bool(r.get("reverted")) for r in records) / n, 4) if n else 0.0,
         "errors": sum(bool(r.get("error")) for r in records),
+        "escalated": sum(bool(r.get("escalated")) for r in records),
+        "fixed_escalated": sum(bool(r.get("escalated")) and bool(r["fixed"]) for r in records),
         "by_kind": {k: {"cases": len(v), "fixed": round(sum(v) / len(v), 4)} for k, v in sorted(by_kind.items())},
         "tokens": sum(r.get("tokens", 0) for r in records),
         "seconds": round(seconds, 1),
         "model": config.model,
         "verifier": config.verifier,
+        "escalate": config.escalate,
     }
 
 

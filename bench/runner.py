@@ -178,6 +178,16 @@ def read_records(out: Path, key: str = "task_id") -> list[dict]:
     return list(recs.values())
 
 
+def percentile(values: list[float], q: float, ndigits: int = 1) -> float:
+    """The ``q`` quantile of ``values``, interpolated between neighbours, rounded (0.0 for none)."""
+    if not values:
+        return 0.0
+    s = sorted(values)
+    k = (len(s) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(s) - 1)
+    return round(s[lo] + (s[hi] - s[lo]) * (k - lo), ndigits)
+
+
 def error_bars(records: list[dict], turns: int, key: str = "task_id") -> dict:
     """Standard errors of success by turn: over problems (each problem's mean over its searches;
     sqrt(p(1-p)/n) with one search) and, with several searches, over the searches' own rates —

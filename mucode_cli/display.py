@@ -222,8 +222,13 @@ def print_repair(summary: dict, console: Console) -> None:
     console.print(f"repair ({summary['source']}): {summary['cases']} cases × {summary['searches']} search(es), "
                   f"N={summary['n']}, {summary['turns']} turns: fixed by turn {by_turn} % "
                   f"(± {100 * summary['stderr']:.1f})", highlight=False)
-    console.print(f"median {summary['median_seconds']} s per case; candidates discarded {100 * summary['discarded']:.1f} %, "
-                  f"unchanged {100 * summary['unchanged']:.1f} %; results in {summary['out']}", highlight=False)
+    console.print(f"median {summary['median_seconds']} s per case (p90 {summary['p90_seconds']} s), "
+                  f"{summary['fixes_per_minute']} fixes per minute; candidates discarded "
+                  f"{100 * summary['discarded']:.1f} %, unchanged {100 * summary['unchanged']:.1f} %; "
+                  f"results in {summary['out']}", highlight=False)
+    if summary.get("escalate"):
+        console.print(f"cascade: {summary['escalated']} case(s) went on to {summary['escalate']}, "
+                      f"{summary['fixed_escalated']} of them fixed", highlight=False)
 
 
 def print_bench(summary: dict, paper, console: Console) -> None:

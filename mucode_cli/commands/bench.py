@@ -12,7 +12,7 @@ from rich.console import Console
 from .. import display
 from .. import sandbox as sandbox_mod
 from ..settings import option
-from .common import fail, load_generator_and_verifier
+from .common import fail, load_generator_and_verifier, stronger_loader
 
 
 def bench(
@@ -43,7 +43,7 @@ def bench(
     full_search: bool = typer.Option(False, "--full-search", help="repair: sample all N candidates even after one passes (per-sample pass rates)."),
     projects: Optional[str] = typer.Option(None, "--projects", help="projects: only these projects of the catalog (comma-separated names)."),
     case_timeout: float = typer.Option(300.0, "--case-timeout", help="projects: seconds one case's `mucode fix` may take; longer counts as not fixed."),
-    escalate: Optional[str] = typer.Option(None, "--escalate", help="projects: passed on to fix (the cascade: the stronger model for the turns after the first)."),
+    escalate: Optional[str] = typer.Option(None, "--escalate", help="projects and repair: fix's cascade (the stronger model for the turns after the first, loaded only when turn 1 fails)."),
     work: Optional[Path] = typer.Option(None, "--work", help="projects: where sdists, venvs and working copies are kept (default: the cache, ~/.cache/mucode/projects)."),
     variant: Optional[List[str]] = typer.Option(None, "--variant", help="KEY=VALUE settings for ablations (repeatable). repair: of the repair prompt, answer handling and sampling; humaneval/mbpp: lead=1|0 (humaneval's default 1: the answer is begun for the model with a python block and the problem's signature and docstring, so it writes only the body; 0: the paper's prompt alone); rewrite_later=K (of the n candidates of turns 2+, K asked afresh with the last failure instead of in the chat; default n with the lead, else 0)."),
 ):
@@ -69,13 +69,15 @@ def bench(
                       temperature=temperature, select=select, seed=seed, searches=searches, limit=limit, ids=ids,
                       max_tokens=max_tokens or 0, plain_decoding=plain_decoding, timeout=timeout, threads=threads,
                       out=out, as_json=as_json, mutants_per_problem=mutants_per_problem, full_search=full_search,
-                      variant=variant or [])
+                      variant=variant or [], escalate=escalate)
     if benchmark == "projects":
         _bench_projects(ctx, data=data, split=split, projects=projects, ids=ids, model=model, verifier=verifier,
                         n=n, turns=turns, select=select, timeout=timeout, threads=threads, case_timeout=case_timeout,
                         escalate=escalate, work=work, out=out, as_json=as_json)
-    if projects or work or escalate or ctx.get_parameter_source("case_timeout").name != "DEFAULT":
-        fail("--projects, --work, --escalate and --case-timeout are options of `mucode bench projects`")
+    if projects or work or ctx.get_parameter_source("case_timeout").name != "DEFAULT":
+        fail("--projects, --work and --case-timeout are options of `mucode bench projects`")
+    if escalate:
+        fail("--escalate is an option of `mucode bench repair` and `mucode bench projects` (fix's cascade)")
     if source or full_search or mutants_per_problem != 1:
         fail("--source, --full-search and --mutants-per-problem are options of `mucode bench repair`")
     from bench.repair import parse_variant
@@ -142,7 +144,7 @@ def _finish_bench(summary: dict, out: Path, console: Console, as_json: bool) -> 
 
 def _bench_repair(*, data, split, source, model, verifier, n, turns, temperature, select, seed, searches, limit,
                   ids, max_tokens, plain_decoding, timeout, threads, out, as_json, mutants_per_problem,
-                  full_search, variant) -> None:
+                  full_search, variant, escalate) -> None:
     import dataclasses
     import time as _time
 
@@ -162,7 +164,11 @@ def _bench_repair(*, data, split, source, model, verifier, n, turns, temperature
                                searches=searches, max_tokens=max_tokens, mutants_per_problem=mutants_per_problem,
                                full_search=full_search, variant=settings,
                                settings={"style": dataclasses.asdict(style), "sampling": dataclasses.asdict(scfg.params),
-                                         "search": dataclasses.asdict(scfg)})
+                                         "search": dataclasses.asdict(scfg)}, escalate=escalate)
+    if escalate:
+        from ..models import resolve_model
+
+        resolve_model(escalate)  # a model that is not there is said before the cases are made
     out = out or Path("mucode-bench") / f"repair-{config.source}-{_time.strftime('%Y%m%d-%H%M%S')}"
     if out.exists() and not out.is_dir():
         fail(f"--out is a file, not a folder: {out}")
@@ -175,7 +181,8 @@ def _bench_repair(*, data, split, source, model, verifier, n, turns, temperature
     sb = sandbox_mod.Sandbox(sandbox_mod.SandboxLimits(timeout=timeout))
     start = _time.monotonic()
     with display.ProgressBar(console, f"repair ({config.source})", len(cases) * searches) as progress:
-        records = run_repair_benchmark(cases, gen, ver, config, scfg, style, sb, out, progress)
+        records = run_repair_benchmark(cases, gen, ver, config, scfg, style, sb, out, progress,
+                                       escalate=stronger_loader(escalate, verifier, threads))
     summary = summarize_repair(records, config, _time.monotonic() - start)
     _finish_bench(summary, out, console, as_json)
     display.print_repair(summary, Console())

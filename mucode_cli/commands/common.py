@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from rich.console import Console
 
@@ -25,6 +25,21 @@ def load_generator_and_verifier(model: str, verifier: str, threads: Optional[int
     with console.status(f"loading {model}…") if console is not None else nullcontext():
         gen = load_model(model, threads=threads, busy=sandbox_mod.runs_in_flight)
     return gen, make_verifier(verifier, gen, threads, busy=sandbox_mod.runs_in_flight)
+
+
+def stronger_loader(escalate: Optional[str], verifier: str, threads: Optional[int]) -> Callable[[], tuple] | None:
+    """The cascade's stronger model (``--escalate``) for ``run_fix``: loaded the first time a
+    turn 1 fails, then kept for later runs. It scores its own answers, zero-shot, unless no
+    verifier was asked for. None without ``--escalate``."""
+    if not escalate:
+        return None
+    loaded: list[tuple] = []
+
+    def stronger() -> tuple:
+        if not loaded:
+            loaded.append(load_generator_and_verifier(escalate, "none" if verifier == "none" else "same", threads, None))
+        return loaded[0]
+    return stronger
 
 
 def project_folder(paths: list[Path], root: Path | None) -> Path:

@@ -13,7 +13,7 @@ from rich.console import Console
 from .. import display
 from ..errors import UserError
 from ..settings import PROJECT_KEYS, option
-from .common import fail, load_generator_and_verifier, project_folder, project_sandbox, python_json
+from .common import fail, load_generator_and_verifier, project_folder, project_sandbox, python_json, stronger_loader
 
 
 def check(
@@ -137,11 +137,7 @@ def fix(
     if verbose and not as_json:
         display.print_model(gen, verifier, console)
 
-    def stronger():
-        # The stronger model scores its own answers, zero-shot, unless no verifier was asked for.
-        return load_generator_and_verifier(escalate, "none" if verifier == "none" else "same", threads, None)
-
-    cascade = stronger if escalate else None
+    cascade = stronger_loader(escalate, verifier, threads)
     if as_json:
         run_fix(report, gen, ver, config, sb, style=style, escalate=cascade)
     else:

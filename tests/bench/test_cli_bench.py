@@ -131,3 +131,29 @@ def test_bench_repair_refuses_a_folder_of_another_run_before_making_mutants(tmp_
     r = mucode("bench", "repair", "--data", SANITIZED, "--split", "test", "--out", out)
     assert r.returncode == 2 and "another configuration (data" in r.stderr
     assert sorted(p.name for p in out.iterdir()) == ["config.json"]  # no cases made, nothing else written
+
+
+def test_bench_repair_runs_fix_s_cascade_and_counts_what_escalated(tmp_path):
+    """--escalate goes through fix's own cascade; each record says whether it escalated."""
+    out = tmp_path / "cascade"
+    r = mucode("bench", "repair", "--data", SANITIZED, "--split", "validation", "--limit", "1", "-n", "1",
+               "--turns", "2", "--model", "smollm2-135m", "--escalate", "smollm2-135m", "--max-tokens", "32",
+               "--out", out, "--json")
+    assert r.returncode == 0, r.stderr
+    s = json.loads(r.stdout)
+    rec = json.loads((out / "results.jsonl").read_text())
+    assert rec["escalated"] is (not rec["success_by_turn"][0])  # the stronger model only after a failed turn 1
+    assert s["escalate"] == "smollm2-135m" and s["escalated"] == int(rec["escalated"])
+    assert s["fixed_escalated"] == int(rec["escalated"] and rec["fixed"])
+    assert json.loads((out / "config.json").read_text())["escalate"] == "smollm2-135m"
+    assert s["p90_seconds"] >= s["median_seconds"] > 0
+
+
+def test_bench_escalate_bad_input_exits_2_before_anything_is_made(tmp_path):
+    out = tmp_path / "o"
+    r = mucode("bench", "repair", "--data", SANITIZED, "--split", "test", "--escalate", tmp_path / "missing.gguf",
+               "--out", out)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "missing.gguf" in r.stderr
+    assert not out.exists()
+    r = mucode("bench", "humaneval", "--escalate", "qwen2.5-coder-1.5b", "--out", out)
+    assert r.returncode == 2 and "--escalate is an option of `mucode bench repair`" in r.stderr

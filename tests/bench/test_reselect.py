@@ -81,3 +81,43 @@ def test_rescore_with_a_real_model_and_a_bad_model_name(tmp_path, capsys):
     with pytest.raises(SystemExit) as e:
         main(["mbpp", str(folder), "--data", str(data), "--rescore", "no-such-model"])
     assert e.value.code == 2 and capsys.readouterr().err.count("\n") == 1
+
+
+def test_tie_seeds_measure_pt_by_its_expectation(tmp_path, capsys):
+    # pt ties the three public passers and picks at random: two of the three are right.
+    data, folder = tmp_path / "mbpp.jsonl", tmp_path / "run"
+    data.write_text(json.dumps(ROW) + "\n")
+    folder.mkdir()
+    (folder / "results.jsonl").write_text(json.dumps(_record()) + "\n")
+    main(["mbpp", str(folder), "--data", str(data), "--json", "--select", "pt", "--tie-seeds", "300"])
+    out = json.loads(capsys.readouterr().out)
+    assert out["tie_seeds"] == 300 and out["contested"] == 1
+    assert 0.55 < out["right_after"] < 0.78 and out["gained"] == out["right_after"] and out["lost"] == 0
+    main(["mbpp", str(folder), "--data", str(data), "--json", "--select", "pt"])  # one draw: a whole count
+    assert json.loads(capsys.readouterr().out)["right_after"] in (0, 1)
+    with pytest.raises(SystemExit) as e:
+        main(["mbpp", str(folder), "--data", str(data), "--select", "pt", "--tie-seeds", "0"])
+    assert e.value.code == 2 and "--tie-seeds" in capsys.readouterr().err
+
+
+def test_out_writes_the_replayed_records_for_compare(tmp_path, capsys):
+    from bench.compare import compare
+
+    data, folder, replay_folder = tmp_path / "mbpp.jsonl", tmp_path / "run", tmp_path / "replayed"
+    data.write_text(json.dumps(ROW) + "\n")
+    folder.mkdir()
+    (folder / "results.jsonl").write_text(json.dumps({**_record(), "seconds": 2.5}) + "\n")
+    (folder / "config.json").write_text(json.dumps({"select": "pt+lv"}))
+    main(["mbpp", str(folder), "--data", str(data), "--json", "--out", str(replay_folder)])
+    assert json.loads(capsys.readouterr().out)["gained"] == 1
+    rec = json.loads((replay_folder / "results.jsonl").read_text())
+    assert rec["turns"][0]["chosen"] in (1, 2) and rec["success_by_turn"] == [True]
+    assert rec["replayed"] == "pt+ex+agree+lv"
+    config = json.loads((replay_folder / "config.json").read_text())
+    assert config["select"] == "pt+lv" and config["replayed"]["select"] == "pt+ex+agree+lv"
+    report = compare(folder, replay_folder)["paired"]
+    assert report["gained"] == ["MBPP/11"] and report["difference"] == 1.0
+    for bad in (folder, replay_folder):  # the recorded run itself, or a folder already written
+        with pytest.raises(SystemExit) as e:
+            main(["mbpp", str(folder), "--data", str(data), "--out", str(bad)])
+        assert e.value.code == 2 and capsys.readouterr().err.count("\n") == 1

@@ -204,3 +204,31 @@ def test_candidates_run_the_tests_that_reach_the_changed_code_before_the_whole_f
     assert not half.evaluation.passed and half.evaluation.run.n_run == 2
     assert report.fixed and report.after.passed and report.after.n_run == 32
     assert report.test_runs == {"failing_only": 2, "reaching": 2, "full": 1}
+
+
+WRONG = "```python\ndef mean(values):\n    return 0\n```"
+
+
+def test_the_cascade_loads_the_stronger_model_only_when_turn_1_fails_and_it_starts_afresh(tmp_path):
+    sb = Sandbox(SandboxLimits(timeout=20))
+    cfg = SearchConfig(n=1, turns=3, early_stop=True, params=SampleParams(max_tokens=64))
+    loads = []
+
+    def run(folder, weak, strong):
+        def stronger():
+            loads.append(folder)
+            return strong, NullVerifier()
+        folder.mkdir()
+        report = prepare(write(folder / "stats.py", MODULE), [write(folder / "test_stats.py", TESTS)], sb)
+        return run_fix(report, weak, NullVerifier(), cfg, sb, escalate=stronger)
+
+    weak, strong = ScriptedGenerator([[WRONG]]), ScriptedGenerator([[ANSWER]])
+    r = run(tmp_path / "escalated", weak, strong)
+    assert r.fixed and r.escalated and loads == [tmp_path / "escalated"]
+    assert len(weak.calls) == 1 and len(strong.calls) == 1  # turn 1 the given model's, turn 2 the stronger's
+    assert [t.number for t in r.search.turns] == [1, 2] and r.search.final.turn == 2
+    strong_prompt = "\n".join(m["content"] for m in strong.calls[0][0])
+    assert "return 0" not in strong_prompt  # afresh from the original code, not after the weak answer
+    weak, strong = ScriptedGenerator([[ANSWER]]), ScriptedGenerator([])
+    r = run(tmp_path / "first", weak, strong)
+    assert r.fixed and not r.escalated and len(loads) == 1 and strong.calls == []

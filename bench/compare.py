@@ -8,6 +8,7 @@ kind took, how often the chosen answer passed the public test and failed the pri
 the oracle (some candidate passed both): the room better selection has.
 
     python -m bench.compare results/mbpp-sanitized-greedy results/mbpp-sanitized-bon
+    python -m bench.compare results/repair-test-0.5b results/repair-test-1.5b   # repair runs, by case
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ from .runner import read_records
 
 
 def final_rates(records: list[dict]) -> dict[str, float]:
-    """Each problem's success at the last turn, averaged over its searches."""
+    """Each problem's (or repair case's) success at the last turn, averaged over its searches."""
     by_problem: dict[str, list[bool]] = {}
     for r in records:
-        by_problem.setdefault(r["task_id"], []).append(bool(r["success_by_turn"][-1]))
+        by_problem.setdefault(r["task_id"] if "task_id" in r else r["case_id"], []).append(bool(r["success_by_turn"][-1]))
     return {t: sum(v) / len(v) for t, v in by_problem.items()}
 
 
@@ -51,16 +52,17 @@ def anatomy(records: list[dict]) -> dict:
     ended: dict[int, dict] = {}
     wrong_pass = oracle = 0
     for r in records:
-        k = len(r["turns"])
-        e = ended.setdefault(k, {"searches": 0, "solved": 0, "seconds": 0.0})
+        turns = r.get("turns") or []  # none: a repair case that could not start (its error is recorded)
+        e = ended.setdefault(len(turns), {"searches": 0, "solved": 0, "seconds": 0.0})
         e["searches"] += 1
         e["solved"] += bool(r["success_by_turn"][-1])
         e["seconds"] += r["seconds"]
-        last = r["turns"][-1]
+        last = turns[-1] if turns else {"candidates": []}
         chosen = last["candidates"][last["chosen"]] if last["candidates"] else None
-        if chosen and chosen["passed"] and not chosen.get("private_passed"):
+        # A repair case has no hidden tests (private_passed absent or None): its tests are all there is.
+        if chosen and chosen["passed"] and chosen.get("private_passed") is False:
             wrong_pass += 1
-        oracle += any(c["passed"] and c.get("private_passed") for t in r["turns"] for c in t["candidates"])
+        oracle += any(c["passed"] and c.get("private_passed") is not False for t in turns for c in t["candidates"])
     total = sum(e["seconds"] for e in ended.values()) or 1.0
     return {
         "searches": len(records),
@@ -71,8 +73,13 @@ def anatomy(records: list[dict]) -> dict:
     }
 
 
+def _records(folder: Path) -> list[dict]:
+    """A HumanEval/MBPP folder's records (by problem), else a repair folder's (by case)."""
+    return read_records(folder) or read_records(folder, "case_id")
+
+
 def compare(a: Path, b: Path) -> dict:
-    ra, rb = read_records(a), read_records(b)
+    ra, rb = _records(a), _records(b)
     for path, recs in ((a, ra), (b, rb)):
         if not recs:
             raise ValueError(f"no finished problems in {path / 'results.jsonl'}")

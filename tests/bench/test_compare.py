@@ -73,3 +73,20 @@ def test_a_record_that_is_not_a_benchmark_result_is_one_line_exit_2(tmp_path, ca
     assert compare.main([str(a), str(b)]) == 2
     err = capsys.readouterr().err.strip()
     assert "is not a benchmark result" in err and "\n" not in err
+
+
+def test_repair_runs_are_paired_by_case_and_have_no_hidden_tests(tmp_path):
+    def case(case_id, fixed, seconds):
+        cand = {"passed": fixed, "code": "x = 1"}  # a repair candidate: its tests are all there is
+        return {"case_id": case_id, "search": 0, "success_by_turn": [fixed] * 3, "seconds": seconds,
+                "fixed": fixed, "turns": [{"chosen": 0, "candidates": [cand]}]}
+
+    error = {"case_id": "MBPP/3", "search": 0, "success_by_turn": [False] * 3, "seconds": 1.0, "fixed": False,
+             "error": "the tests already pass"}  # no turns: the case never started
+    a = _folder(tmp_path, "a", [case("MBPP/1", True, 5), case("MBPP/2", False, 30), error])
+    b = _folder(tmp_path, "b", [case("MBPP/1", True, 7), case("MBPP/2", True, 9), error])
+    report = compare.compare(a, b)
+    assert report["paired"]["problems"] == 3 and report["paired"]["gained"] == ["MBPP/2"]
+    an = report["anatomy"]["b"]
+    assert an["chose_public_pass_private_fail"] == 0 and an["oracle"] == 2
+    assert an["ended_at_turn"][0]["searches"] == 1 and an["ended_at_turn"][1]["solved"] == 2

@@ -20,6 +20,7 @@ import statistics
 import sys
 from pathlib import Path
 
+from .repair import case_folder_name
 from .runner import read_records
 
 
@@ -27,7 +28,8 @@ def final_rates(records: list[dict]) -> dict[str, float]:
     """Each problem's (or repair case's) success at the last turn, averaged over its searches."""
     by_problem: dict[str, list[bool]] = {}
     for r in records:
-        by_problem.setdefault(r["task_id"] if "task_id" in r else r["case_id"], []).append(bool(r["success_by_turn"][-1]))
+        key = r["task_id"] if "task_id" in r else case_folder_name(r["case_id"])
+        by_problem.setdefault(key, []).append(bool(r["success_by_turn"][-1]))
     return {t: sum(v) / len(v) for t, v in by_problem.items()}
 
 

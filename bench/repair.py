@@ -244,7 +244,9 @@ def folder_cases(root: Path) -> list[RepairCase]:
             raise UserError(f"case folder {sub}: needs exactly one test_*.py file (found {len(tests)})")
         module = sub / meta["module"] if meta.get("module") and (sub / meta["module"]).is_file() \
             else _pick_module(sub, tests[0])
-        out.append(RepairCase(sub.name, meta.get("origin", sub.name), module.name, tests[0].name,
+        # The written id where the folder still bears it (not where a copy was renamed).
+        case_id = meta["case_id"] if case_folder_name(meta.get("case_id", "")) == sub.name else sub.name
+        out.append(RepairCase(case_id, meta.get("origin", sub.name), module.name, tests[0].name,
                               module.read_text(encoding="utf-8"), tests[0].read_text(encoding="utf-8"),
                               meta.get("kind", ""), meta.get("function", ""), meta.get("line", 0),
                               meta.get("description", ""), meta.get("reference", "")))
@@ -253,8 +255,19 @@ def folder_cases(root: Path) -> list[RepairCase]:
     return out
 
 
+def case_folder_name(case_id: str) -> str:
+    """A case's folder name, which is also its identity across runs: a run from the cases
+    folder another run wrote pairs with it even where the id is not a valid folder name."""
+    return re.sub(r"[^\w.-]", "_", case_id)
+
+
 def _case_dir(out: Path, case: RepairCase) -> Path:
-    return out / "cases" / re.sub(r"[^\w.-]", "_", case.case_id)
+    return out / "cases" / case_folder_name(case.case_id)
+
+
+def _read_folder(root: Path, case: RepairCase) -> Path:
+    """Where folder_cases read ``case``: its id is the folder's name or was written as one."""
+    return root / case.case_id if (root / case.case_id).is_dir() else root / case_folder_name(case.case_id)
 
 
 def materialize(case: RepairCase, out: Path) -> Path:
@@ -262,7 +275,7 @@ def materialize(case: RepairCase, out: Path) -> Path:
     is also the layout of a user's cases folder, so a set of cases can be rerun with --data."""
     folder = _case_dir(out, case)
     folder.mkdir(parents=True, exist_ok=True)
-    meta = {k: getattr(case, k) for k in ("origin", "module", "tests", "kind", "function", "line", "description",
+    meta = {k: getattr(case, k) for k in ("case_id", "origin", "module", "tests", "kind", "function", "line", "description",
                                           "reference")}
     for name, text in ((case.module, case.module_source), (case.tests, case.tests_source),
                        ("case.json", json.dumps(meta, indent=1) + "\n")):
@@ -374,7 +387,7 @@ def run_repair_benchmark(cases: list[RepairCase], generator: Generator, verifier
     prepare_out(out, config)
     # A user's cases folder is read in place (run_case never writes to it); made cases are
     # written out so that they can be rerun with --data.
-    folders = {c.case_id: Path(config.data) / c.case_id if config.source == "cases" else materialize(c, out)
+    folders = {c.case_id: _read_folder(Path(config.data), c) if config.source == "cases" else materialize(c, out)
                for c in cases}
 
     def run(case: RepairCase, s: int) -> dict:

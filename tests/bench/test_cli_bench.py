@@ -112,6 +112,8 @@ def test_bench_repair_runs_the_fix_path_resumes_and_reports(tmp_path):
                   "--model", "smollm2-135m", "--max-tokens", "32", "--out", tmp_path / "mine", "--json")
     assert mine.returncode == 0, mine.stderr
     assert json.loads(mine.stdout)["source"] == "cases"
+    rerun = json.loads((tmp_path / "mine" / "results.jsonl").read_text().splitlines()[0])
+    assert rerun["case_id"] == recs[0]["case_id"]  # the same case, so the two runs pair
 
 
 def test_bench_repair_bad_input_exits_2(tmp_path):

@@ -84,9 +84,10 @@ def test_repair_runs_are_paired_by_case_and_have_no_hidden_tests(tmp_path):
     error = {"case_id": "MBPP/3", "search": 0, "success_by_turn": [False] * 3, "seconds": 1.0, "fixed": False,
              "error": "the tests already pass"}  # no turns: the case never started
     a = _folder(tmp_path, "a", [case("MBPP/1", True, 5), case("MBPP/2", False, 30), error])
-    b = _folder(tmp_path, "b", [case("MBPP/1", True, 7), case("MBPP/2", True, 9), error])
+    # B ran from the cases folder A wrote, whose names stand for the ids ("MBPP/2" in MBPP_2/)
+    b = _folder(tmp_path, "b", [case("MBPP_1", True, 7), case("MBPP_2", True, 9), error])
     report = compare.compare(a, b)
-    assert report["paired"]["problems"] == 3 and report["paired"]["gained"] == ["MBPP/2"]
+    assert report["paired"]["problems"] == 3 and report["paired"]["gained"] == ["MBPP_2"]
     an = report["anatomy"]["b"]
     assert an["chose_public_pass_private_fail"] == 0 and an["oracle"] == 2
     assert an["ended_at_turn"][0]["searches"] == 1 and an["ended_at_turn"][1]["solved"] == 2

@@ -108,7 +108,10 @@ def test_written_cases_read_back_as_a_cases_folder(tmp_path):
         materialize(c, tmp_path)
     back = folder_cases(tmp_path / "cases")
     assert [(c.case_id, c.module_source, c.kind, c.reference) for c in back] == \
-        [(c.case_id.replace("/", "_"), c.module_source, c.kind, c.reference) for c in cases]
+        [(c.case_id, c.module_source, c.kind, c.reference) for c in cases]
+    renamed = tmp_path / "cases" / "mine"  # a copy under another name is a case of its own
+    (tmp_path / "cases" / back[0].case_id.replace("/", "_")).rename(renamed)
+    assert "mine" in [c.case_id for c in folder_cases(tmp_path / "cases")]
 
 
 def test_a_bad_cases_folder_is_a_user_error(tmp_path):

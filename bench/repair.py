@@ -227,6 +227,23 @@ def _pick_module(folder: Path, tests: Path) -> Path:
     raise UserError(f"case folder {folder}: cannot tell which file to repair (put one module and one test_*.py in it)")
 
 
+def _case_meta(path: Path) -> dict:
+    """A case folder's ``case.json`` (optional): what ``materialize`` wrote, or a user's own."""
+    if not path.is_file():
+        return {}
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise UserError(f"{path} is not JSON ({e})") from None
+    if not isinstance(meta, dict):
+        raise UserError(f"{path} must hold a JSON object")
+    wrong = [k for k in ("case_id", "origin", "module", "tests", "kind", "function", "description", "reference")
+             if k in meta and not isinstance(meta[k], str)]
+    if wrong or not isinstance(meta.get("line", 0), int):
+        raise UserError(f"{path}: {', '.join(wrong) or 'line'} must be {'text' if wrong else 'a whole number'}")
+    return meta
+
+
 def folder_cases(root: Path) -> list[RepairCase]:
     """A user's own cases: one sub-folder per case with a module and a ``test_*.py`` for it."""
     if not root.is_dir():
@@ -234,7 +251,7 @@ def folder_cases(root: Path) -> list[RepairCase]:
     out = []
     subs = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "__")))
     for sub in sorted(subs, key=lambda p: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", p.name)]):
-        meta = json.loads((sub / "case.json").read_text()) if (sub / "case.json").is_file() else {}
+        meta = _case_meta(sub / "case.json")
         tests = sorted(sub.glob("test_*.py")) or sorted(sub.glob("*_test.py"))
         if len(tests) == 2 and tests[1].name == f"test_{tests[0].name}":
             tests = tests[1:]  # the module itself is named test_*.py (MBPP/19's test_duplicate)
@@ -275,8 +292,8 @@ def materialize(case: RepairCase, out: Path) -> Path:
     is also the layout of a user's cases folder, so a set of cases can be rerun with --data."""
     folder = _case_dir(out, case)
     folder.mkdir(parents=True, exist_ok=True)
-    meta = {k: getattr(case, k) for k in ("case_id", "origin", "module", "tests", "kind", "function", "line", "description",
-                                          "reference")}
+    meta = {k: getattr(case, k) for k in ("case_id", "origin", "module", "tests", "kind", "function", "line",
+                                          "description", "reference")}
     for name, text in ((case.module, case.module_source), (case.tests, case.tests_source),
                        ("case.json", json.dumps(meta, indent=1) + "\n")):
         p = folder / name

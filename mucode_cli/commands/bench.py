@@ -173,8 +173,12 @@ def _bench_repair(*, data, split, source, model, verifier, n, turns, temperature
     if out.exists() and not out.is_dir():
         fail(f"--out is a file, not a folder: {out}")
     console = Console(stderr=True)
-    prepare_out(out, config)  # before making mutants (minutes): a wrong --out is said at once
-    cases = load_or_make_cases(config, out, limit, ids, say=display.say(console))
+    # A user's cases folder is read, and what is wrong in it said, before anything is written;
+    # mutants are made after prepare_out (minutes), so that a wrong --out is said at once.
+    cases = load_or_make_cases(config, out, limit, ids) if config.source == "cases" else None
+    prepare_out(out, config)
+    if cases is None:
+        cases = load_or_make_cases(config, out, limit, ids, say=display.say(console))
     if not cases:
         fail("no repair cases selected")
     gen, ver = load_generator_and_verifier(model, verifier, threads, console)

@@ -124,6 +124,15 @@ def test_bench_repair_bad_input_exits_2(tmp_path):
         assert r.returncode == 2, (args, r.stderr)
         assert r.stderr.strip().startswith("mucode: error:") and r.stderr.count("\n") == 1, r.stderr
     assert mucode("bench", "mbpp", "--data", MBPP, "--variant", "prompt=v1").returncode == 2
+    case = tmp_path / "cases" / "c1"  # a cases folder whose case.json is broken, or has a wrong type
+    case.mkdir(parents=True)
+    (case / "m.py").write_text("def f():\n    return 1\n")
+    (case / "test_m.py").write_text("from m import f\n\ndef test_f():\n    assert f() == 2\n")
+    for meta in ('{"case_id": 5', '{"case_id": 5}', '[1]', '{"line": "ten"}'):
+        (case / "case.json").write_text(meta)
+        r = mucode("bench", "repair", "--data", tmp_path / "cases", "--out", tmp_path / "o2")
+        assert r.returncode == 2 and "case.json" in r.stderr and r.stderr.count("\n") == 1, (meta, r.stderr)
+        assert not (tmp_path / "o2").exists()
 
 
 def test_bench_repair_refuses_a_folder_of_another_run_before_making_mutants(tmp_path):

@@ -227,6 +227,10 @@ def _pick_module(folder: Path, tests: Path) -> Path:
     raise UserError(f"case folder {folder}: cannot tell which file to repair (put one module and one test_*.py in it)")
 
 
+# What a case folder's case.json records of its case: all text but the line number.
+_CASE_META = ("case_id", "origin", "module", "tests", "kind", "function", "line", "description", "reference")
+
+
 def _case_meta(path: Path) -> dict:
     """A case folder's ``case.json`` (optional): what ``materialize`` wrote, or a user's own."""
     if not path.is_file():
@@ -237,10 +241,9 @@ def _case_meta(path: Path) -> dict:
         raise UserError(f"{path} is not JSON ({e})") from None
     if not isinstance(meta, dict):
         raise UserError(f"{path} must hold a JSON object")
-    wrong = [k for k in ("case_id", "origin", "module", "tests", "kind", "function", "description", "reference")
-             if k in meta and not isinstance(meta[k], str)]
-    if wrong or not isinstance(meta.get("line", 0), int):
-        raise UserError(f"{path}: {', '.join(wrong) or 'line'} must be {'text' if wrong else 'a whole number'}")
+    for k in _CASE_META:
+        if k in meta and not isinstance(meta[k], int if k == "line" else str):
+            raise UserError(f"{path}: {k} must be {'a whole number' if k == 'line' else 'text'}")
     return meta
 
 
@@ -292,8 +295,7 @@ def materialize(case: RepairCase, out: Path) -> Path:
     is also the layout of a user's cases folder, so a set of cases can be rerun with --data."""
     folder = _case_dir(out, case)
     folder.mkdir(parents=True, exist_ok=True)
-    meta = {k: getattr(case, k) for k in ("case_id", "origin", "module", "tests", "kind", "function", "line",
-                                          "description", "reference")}
+    meta = {k: getattr(case, k) for k in _CASE_META}
     for name, text in ((case.module, case.module_source), (case.tests, case.tests_source),
                        ("case.json", json.dumps(meta, indent=1) + "\n")):
         p = folder / name
